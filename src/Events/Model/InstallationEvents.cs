@@ -1,0 +1,8 @@
+namespace GoWatch.Events.Model;
+
+/// <summary>What GoWatch knows about a Go installation or Homebrew prefix without reading its tree.</summary>
+public sealed record InstallationFingerprint(bool Exists, string? Kind, string? SymlinkTarget, string? Version, string? Arch, string? GoBinarySha256);
+
+/// <summary>A Go installation or Homebrew prefix changed.</summary>
+[EventType("InstallationChanged")]
+public sealed record InstallationChanged(string Path, InstallationFingerprint? Before, InstallationFingerprint After) : IEvent;

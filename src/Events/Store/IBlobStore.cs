@@ -1,0 +1,13 @@
+namespace GoWatch.Events.Store;
+
+/// <summary>Content-addressed file snapshots: one copy per sha256.</summary>
+public interface IBlobStore
+{
+    /// <summary>Stores <paramref name="content"/> (once) and returns its lowercase hex sha256.</summary>
+    string Put(ReadOnlySpan<byte> content);
+
+    /// <summary>The content with that hash, or null when it was never stored.</summary>
+    byte[]? Get(string sha256);
+
+    bool Contains(string sha256);
+}

@@ -1,0 +1,439 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using GoWatch.Events.Model;
+using GoWatch.Events.Serialization;
+using LiteDB;
+using LiteQuery = LiteDB.Query;
+
+namespace GoWatch.Events.Store.LiteDb;
+
+/// <summary>
+/// The event store on one LiteDB file, opened by exactly one process (see <see cref="StoreLock"/>).
+/// Positions are the documents' <c>_id</c>, assigned here under the write lock from the largest
+/// stored position — never LiteDB's auto id, which reuses numbers after a restart and leaves gaps
+/// on rollback. Unique indexes on the event id and on stream+version make a duplicate or a
+/// conflicting write impossible even if this code were wrong.
+/// </summary>
+public sealed class LiteDbEventStore : IEventStore
+{
+    private const string EventsCollection = "events";
+    private const string StreamsCollection = "streams";
+    private const string BlobsCollection = "blobs";
+    private const int PageSize = 8192;
+
+    private readonly LiteDatabase _db;
+    private readonly StoreLock _lock;
+    private readonly LogFileSync _logSync;
+    private readonly TimeProvider _time;
+    private readonly ILiteCollection<BsonDocument> _events;
+    private readonly ILiteCollection<BsonDocument> _streams;
+    private readonly ILiteCollection<BsonDocument> _blobs;
+    private readonly object _writeGate = new();
+    private long _lastPosition;
+
+    private LiteDbEventStore(string path, LiteDatabase db, StoreLock storeLock, TimeProvider time)
+    {
+        FilePath = path;
+        _db = db;
+        _lock = storeLock;
+        _time = time;
+        _logSync = new LogFileSync(LogFilePath(path));
+        _events = db.GetCollection(EventsCollection);
+        _streams = db.GetCollection(StreamsCollection);
+        _blobs = db.GetCollection(BlobsCollection);
+    }
+
+    public string FilePath { get; }
+
+    public long LastPosition => Interlocked.Read(ref _lastPosition);
+
+    public long Count => _events.LongCount();
+
+    /// <summary>How many appends were synced to disk before returning (see <see cref="LogFileSync"/>).</summary>
+    public long DurableSyncs => _logSync.Syncs;
+
+    public event Action<IReadOnlyList<EventEnvelope>>? Appended;
+
+    /// <summary>
+    /// Opens (or creates) the store at <paramref name="path"/>, taking the lock file
+    /// <paramref name="lockPath"/> first.
+    /// </summary>
+    /// <exception cref="StoreLockedException">another process has it open.</exception>
+    /// <exception cref="StoreUnavailableException">the file is damaged or cannot be opened; it is left as it is.</exception>
+    public static LiteDbEventStore Open(string path, string lockPath, TimeProvider? time = null)
+    {
+        var dir = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
+        try
+        {
+            CreatePrivateDirectory(dir);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new StoreUnavailableException($"Cannot create the data directory {dir}: {ex.Message}", ex);
+        }
+
+        StoreLock storeLock;
+        try
+        {
+            storeLock = StoreLock.Acquire(lockPath);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new StoreUnavailableException($"Cannot create the lock file {lockPath}: {ex.Message}", ex);
+        }
+
+        LiteDatabase? db = null;
+        try
+        {
+            if (File.Exists(path))
+            {
+                ValidateReadOnly(path);
+            }
+            db = new LiteDatabase(Connection(path, readOnly: false));
+            var store = new LiteDbEventStore(path, db, storeLock, time ?? TimeProvider.System);
+            store.Initialise();
+            RestrictToOwner(path);
+            RestrictToOwner(LogFilePath(path));
+            return store;
+        }
+        catch (Exception ex) when (ex is LiteException or IOException or UnauthorizedAccessException or InvalidCastException or InvalidOperationException or FormatException or IndexOutOfRangeException or ArgumentException)
+        {
+            db?.Dispose();
+            storeLock.Dispose();
+            throw new StoreUnavailableException(
+                $"The GoWatch store {path} cannot be opened: {ex.Message}. It was left untouched; move it aside to start a new store, or restore it from a backup.", ex);
+        }
+    }
+
+    private static ConnectionString Connection(string path, bool readOnly) => new()
+    {
+        Filename = path,
+        Connection = ConnectionType.Direct,
+        ReadOnly = readOnly,
+        Upgrade = false,
+        AutoRebuild = false,
+    };
+
+    /// <summary>
+    /// LiteDB marks a file it fails to read as "to be rebuilt" by writing into its header. A
+    /// damaged store must be refused and left byte for byte as it is, so it is first read
+    /// through a read-only connection, which cannot write.
+    /// </summary>
+    private static void ValidateReadOnly(string path)
+    {
+        // LiteDB silently trims a file whose length is not a whole number of pages: check first.
+        foreach (var file in new[] { path, LogFilePath(path) })
+        {
+            if (File.Exists(file) && new FileInfo(file).Length % PageSize != 0)
+            {
+                throw new LiteException(0, $"{System.IO.Path.GetFileName(file)} is truncated ({new FileInfo(file).Length} bytes is not a whole number of {PageSize}-byte pages)");
+            }
+        }
+        using var probe = new LiteDatabase(Connection(path, readOnly: true));
+        foreach (var name in new[] { EventsCollection, StreamsCollection })
+        {
+            if (probe.CollectionExists(name))
+            {
+                var collection = probe.GetCollection(name);
+                _ = collection.Query().OrderByDescending("_id").Limit(1).FirstOrDefault();
+                _ = collection.LongCount();
+            }
+        }
+    }
+
+    private void Initialise()
+    {
+        _events.EnsureIndex("eventId", unique: true);
+        _events.EnsureIndex("sv", unique: true);
+        _events.EnsureIndex("path");
+        _events.EnsureIndex("checkId");
+
+        // Reading the newest document both finds the next position and proves the file is readable.
+        var last = _events.Query().OrderByDescending("_id").Limit(1).FirstOrDefault();
+        _lastPosition = last is null ? 0 : last["_id"].AsInt64;
+        _ = _streams.LongCount();
+    }
+
+    // ---- writing ------------------------------------------------------------------------
+
+    public AppendResult Append(AppendRequest request) => AppendMany([request])[0];
+
+    public IReadOnlyList<AppendResult> AppendMany(IReadOnlyList<AppendRequest> requests)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        List<AppendResult> results;
+        List<EventEnvelope> stored;
+        lock (_writeGate)
+        {
+            results = new List<AppendResult>(requests.Count);
+            stored = [];
+            var position = _lastPosition;
+            if (!_db.BeginTrans())
+            {
+                throw new InvalidOperationException("A store transaction is already open on this thread.");
+            }
+            try
+            {
+                var versions = new Dictionary<string, long>(StringComparer.Ordinal);
+                foreach (var request in requests)
+                {
+                    results.Add(AppendOne(request, versions, ref position, stored));
+                }
+                _db.Commit();
+            }
+            catch
+            {
+                _db.Rollback();
+                throw;
+            }
+            if (stored.Count > 0)
+            {
+                _logSync.Sync();
+                Interlocked.Exchange(ref _lastPosition, position);
+                Appended?.Invoke(stored);
+            }
+        }
+        return results;
+    }
+
+    private AppendResult AppendOne(AppendRequest request, Dictionary<string, long> versions, ref long position, List<EventEnvelope> stored)
+    {
+        if (string.IsNullOrEmpty(request.Stream))
+        {
+            throw new ArgumentException("An event stream name must not be empty.");
+        }
+        if (!versions.TryGetValue(request.Stream, out var current))
+        {
+            current = _streams.FindById(request.Stream)?["version"].AsInt64 ?? 0;
+        }
+
+        var envelopes = new List<EventEnvelope>(request.Events.Count);
+        var fresh = new List<NewEvent>(request.Events.Count);
+        foreach (var e in request.Events)
+        {
+            var existing = _events.FindOne(LiteQuery.EQ("eventId", e.Id.ToString()));
+            if (existing is not null)
+            {
+                envelopes.Add(ToEnvelope(existing));
+            }
+            else
+            {
+                fresh.Add(e);
+            }
+        }
+        if (fresh.Count == 0)
+        {
+            versions[request.Stream] = current;
+            return new AppendResult(envelopes, current);
+        }
+        if (request.ExpectedVersion != ExpectedVersion.Any && request.ExpectedVersion != current)
+        {
+            throw new WrongExpectedVersionException(request.Stream, request.ExpectedVersion, current);
+        }
+
+        var now = _time.GetUtcNow();
+        foreach (var e in fresh)
+        {
+            var (type, schema) = EventTypeRegistry.NameOf(e.Data);
+            var envelope = new EventEnvelope(++position, request.Stream, ++current, type, schema, e.Id, now, e.CorrelationId, e.CausationId, e.Source, e.Data);
+            _events.Insert(ToDocument(envelope));
+            envelopes.Add(envelope);
+            stored.Add(envelope);
+        }
+        _streams.Upsert(new BsonDocument { ["_id"] = request.Stream, ["version"] = current });
+        versions[request.Stream] = current;
+        return new AppendResult(envelopes, current);
+    }
+
+    // ---- reading ------------------------------------------------------------------------
+
+    public EventEnvelope? Get(long position) =>
+        _events.FindById(position) is { } doc ? ToEnvelope(doc) : null;
+
+    public long StreamVersion(string stream) => _streams.FindById(stream)?["version"].AsInt64 ?? 0;
+
+    public IReadOnlyList<EventEnvelope> ReadStream(string stream) =>
+        _events.Find(LiteQuery.StartsWith("sv", stream + "#"))
+            .Where(d => d["stream"].AsString == stream)
+            .Select(ToEnvelope)
+            .OrderBy(e => e.Version)
+            .ToList();
+
+    public IReadOnlyList<EventEnvelope> Query(EventQuery query)
+    {
+        // Selective filters go through their index; everything else walks positions in order
+        // and stops at the limit, so "the newest 50" never reads the whole log.
+        var q = _events.Query();
+        if (query.Path is { } path)
+        {
+            q = q.Where(LiteQuery.EQ("path", path));
+        }
+        else if (query.CheckId is { } checkId)
+        {
+            q = q.Where(LiteQuery.EQ("checkId", checkId));
+        }
+        else if (query.Stream is { } stream)
+        {
+            q = q.Where(LiteQuery.StartsWith("sv", stream + "#"));
+        }
+        else if (query.AfterPosition is not null || query.BeforePosition is not null)
+        {
+            q = q.Where(LiteQuery.Between("_id", query.AfterPosition is { } a ? a + 1 : long.MinValue, query.BeforePosition is { } b ? b - 1 : long.MaxValue));
+        }
+        q = query.Ascending ? q.OrderBy("_id") : q.OrderByDescending("_id");
+
+        var types = query.Types is { Count: > 0 } t ? new HashSet<string>(t, StringComparer.Ordinal) : null;
+        var matches = q.ToEnumerable().Where(d => Matches(d, query, types)).Select(ToEnvelope);
+        return (query.Limit > 0 ? matches.Take(query.Limit) : matches).ToList();
+    }
+
+    private static bool Matches(BsonDocument d, EventQuery query, HashSet<string>? types)
+    {
+        var position = d["_id"].AsInt64;
+        if (query.AfterPosition is { } after && position <= after) return false;
+        if (query.BeforePosition is { } before && position >= before) return false;
+        if (query.Stream is { } stream && d["stream"].AsString != stream) return false;
+        if (query.StreamPrefix is { } prefix && !d["stream"].AsString.StartsWith(prefix, StringComparison.Ordinal)) return false;
+        if (query.Path is { } path && d["path"].AsString != path) return false;
+        if (query.CheckId is { } check && d["checkId"].AsString != check) return false;
+        if (types is not null && !types.Contains(d["type"].AsString)) return false;
+        if (query.Since is not null || query.Until is not null)
+        {
+            var time = new DateTimeOffset(d["ticks"].AsInt64, TimeSpan.Zero);
+            if (query.Since is { } since && time < since) return false;
+            if (query.Until is { } until && time > until) return false;
+        }
+        return true;
+    }
+
+    // ---- blobs --------------------------------------------------------------------------
+
+    public string Put(ReadOnlySpan<byte> content)
+    {
+        var sha = Sha256Hex(content);
+        lock (_writeGate)
+        {
+            if (_blobs.FindById(sha) is null)
+            {
+                _blobs.Insert(new BsonDocument
+                {
+                    ["_id"] = sha,
+                    ["size"] = content.Length,
+                    ["enc"] = "br",
+                    ["data"] = Compress(content),
+                });
+                _logSync.Sync();
+            }
+        }
+        return sha;
+    }
+
+    public byte[]? Get(string sha256)
+    {
+        var doc = _blobs.FindById(sha256);
+        if (doc is null)
+        {
+            return null;
+        }
+        var data = doc["data"].AsBinary;
+        return doc["enc"].AsString == "br" ? Decompress(data, doc["size"].AsInt32) : data;
+    }
+
+    public bool Contains(string sha256) => _blobs.Exists(LiteQuery.EQ("_id", sha256));
+
+    public static string Sha256Hex(ReadOnlySpan<byte> content) => Convert.ToHexStringLower(SHA256.HashData(content));
+
+    private static byte[] Compress(ReadOnlySpan<byte> content)
+    {
+        using var output = new MemoryStream();
+        using (var brotli = new BrotliStream(output, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            brotli.Write(content);
+        }
+        return output.ToArray();
+    }
+
+    private static byte[] Decompress(byte[] data, int size)
+    {
+        var result = new byte[size];
+        using var brotli = new BrotliStream(new MemoryStream(data), CompressionMode.Decompress);
+        brotli.ReadExactly(result);
+        return result;
+    }
+
+    // ---- mapping ------------------------------------------------------------------------
+
+    private static BsonDocument ToDocument(EventEnvelope e)
+    {
+        var doc = new BsonDocument
+        {
+            ["_id"] = e.Position,
+            ["eventId"] = e.Id.ToString(),
+            ["stream"] = e.Stream,
+            ["version"] = e.Version,
+            ["sv"] = e.Stream + "#" + e.Version.ToString("D12", System.Globalization.CultureInfo.InvariantCulture),
+            ["type"] = e.Type,
+            ["schemaVersion"] = e.SchemaVersion,
+            ["ticks"] = e.Time.UtcTicks,
+            ["correlationId"] = e.CorrelationId?.ToString(),
+            ["causationId"] = e.CausationId?.ToString(),
+            ["source"] = e.Source,
+            ["data"] = EventJson.SerializeData(e.Data),
+        };
+        if (e.Data is IFileEvent file)
+        {
+            doc["path"] = file.Path;
+        }
+        if (e.Data switch { DriftDetected d => d.CheckId, DriftResolved r => r.CheckId, _ => null } is { } checkId)
+        {
+            doc["checkId"] = checkId;
+        }
+        return doc;
+    }
+
+    private static EventEnvelope ToEnvelope(BsonDocument d)
+    {
+        var type = d["type"].AsString;
+        return new EventEnvelope(
+            d["_id"].AsInt64,
+            d["stream"].AsString,
+            d["version"].AsInt64,
+            type,
+            d["schemaVersion"].AsInt32,
+            Guid.Parse(d["eventId"].AsString),
+            new DateTimeOffset(d["ticks"].AsInt64, TimeSpan.Zero),
+            d["correlationId"].IsString ? Guid.Parse(d["correlationId"].AsString) : null,
+            d["causationId"].IsString ? Guid.Parse(d["causationId"].AsString) : null,
+            d["source"].AsString,
+            EventJson.DeserializeData(type, d["data"].AsString));
+    }
+
+    // ---- files --------------------------------------------------------------------------
+
+    private static string LogFilePath(string path) =>
+        System.IO.Path.Combine(System.IO.Path.GetDirectoryName(path)!, System.IO.Path.GetFileNameWithoutExtension(path) + "-log" + System.IO.Path.GetExtension(path));
+
+    /// <summary>The store holds file contents: readable by the owner alone.</summary>
+    private static void RestrictToOwner(string path)
+    {
+        if (File.Exists(path))
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+    }
+
+    private static void CreatePrivateDirectory(string dir)
+    {
+        Directory.CreateDirectory(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
+
+    public void Dispose()
+    {
+        lock (_writeGate)
+        {
+            _db.Dispose();
+            _logSync.Dispose();
+            _lock.Dispose();
+        }
+    }
+}

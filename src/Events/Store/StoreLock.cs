@@ -1,0 +1,54 @@
+namespace GoWatch.Events.Store;
+
+/// <summary>
+/// The exclusive lock file beside the store. .NET maps <see cref="FileShare.None"/> to an
+/// advisory <c>flock</c> on Unix, which the kernel releases when the holder dies (even by
+/// <c>kill -9</c>), so a crashed daemon never leaves a stale lock behind.
+/// </summary>
+public sealed class StoreLock : IDisposable
+{
+    private readonly FileStream _stream;
+
+    private StoreLock(string path, FileStream stream)
+    {
+        Path = path;
+        _stream = stream;
+    }
+
+    public string Path { get; }
+
+    /// <exception cref="StoreLockedException">another process holds it.</exception>
+    public static StoreLock Acquire(string path)
+    {
+        try
+        {
+            var stream = new FileStream(path, new FileStreamOptions
+            {
+                Mode = FileMode.OpenOrCreate,
+                Access = FileAccess.ReadWrite,
+                Share = FileShare.None,
+                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            });
+            return new StoreLock(path, stream);
+        }
+        catch (IOException ex) when (ex is not FileNotFoundException and not DirectoryNotFoundException)
+        {
+            throw new StoreLockedException(path);
+        }
+    }
+
+    /// <summary>Tries to take the lock; null when another process holds it.</summary>
+    public static StoreLock? TryAcquire(string path)
+    {
+        try
+        {
+            return Acquire(path);
+        }
+        catch (StoreLockedException)
+        {
+            return null;
+        }
+    }
+
+    public void Dispose() => _stream.Dispose();
+}

@@ -1,0 +1,102 @@
+using GoWatch.Events.Store;
+using GoWatch.Events.Store.LiteDb;
+using GoWatch.Events.Tests.Support;
+
+namespace GoWatch.Events.Tests.Store;
+
+/// <summary>What the LiteDB adapter guarantees about its files: one opener, private modes, damaged files refused and left alone.</summary>
+public sealed class LiteDbStoreFileTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    private string StorePath => _dir.Combine("data", "events.db");
+    private string LockPath => _dir.Combine("data", "gowatch.lock");
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public void A_second_opener_gets_a_clear_error_while_the_first_holds_the_store()
+    {
+        using var first = LiteDbEventStore.Open(StorePath, LockPath);
+
+        var ex = Assert.Throws<StoreLockedException>(() => LiteDbEventStore.Open(StorePath, LockPath));
+
+        Assert.Contains("in use by another process", ex.Message);
+    }
+
+    [Fact]
+    public void The_store_can_be_opened_again_once_the_first_opener_closed_it()
+    {
+        LiteDbEventStore.Open(StorePath, LockPath).Dispose();
+
+        using var second = LiteDbEventStore.Open(StorePath, LockPath);
+
+        Assert.Equal(0, second.Count);
+    }
+
+    [Fact]
+    public void Every_append_is_synced_to_disk_before_it_returns()
+    {
+        using var store = LiteDbEventStore.Open(StorePath, LockPath);
+
+        store.Append(new AppendRequest("file:/a", ExpectedVersion.Any, [Make.Created("/a")]));
+        var afterFirst = store.DurableSyncs;
+        store.Append(new AppendRequest("file:/a", ExpectedVersion.Any, [Make.Changed("/a")]));
+
+        Assert.Equal(1, afterFirst);
+        Assert.Equal(2, store.DurableSyncs);
+    }
+
+    [Fact]
+    public void The_data_dir_is_private_and_the_store_and_lock_are_readable_by_the_owner_alone()
+    {
+        using (var store = LiteDbEventStore.Open(StorePath, LockPath))
+        {
+            store.Append(new AppendRequest("daemon", ExpectedVersion.Any, [Make.Started()]));
+        }
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(_dir.Combine("data")));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(StorePath));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(LockPath));
+    }
+
+    [Fact]
+    public void A_corrupt_store_is_refused_with_an_explanation_and_left_untouched()
+    {
+        Directory.CreateDirectory(_dir.Combine("data"));
+        var garbage = new byte[32 * 1024];
+        new Random(42).NextBytes(garbage);
+        File.WriteAllBytes(StorePath, garbage);
+
+        var ex = Assert.Throws<StoreUnavailableException>(() => LiteDbEventStore.Open(StorePath, LockPath));
+
+        Assert.Contains("left untouched", ex.Message);
+        Assert.Equal(garbage, File.ReadAllBytes(StorePath));
+        // The lock is released, so a repaired store can be opened by the next attempt.
+        using var relock = StoreLock.Acquire(LockPath);
+    }
+
+    [Fact]
+    public void A_truncated_store_is_refused_and_left_untouched()
+    {
+        using (var store = LiteDbEventStore.Open(StorePath, LockPath))
+        {
+            for (var i = 0; i < 50; i++)
+            {
+                store.Append(new AppendRequest("file:/a", ExpectedVersion.Any, [Make.Changed("/a", i.ToString(), (i + 1).ToString())]));
+            }
+        }
+        var bytes = File.ReadAllBytes(StorePath);
+        var truncated = bytes[..(bytes.Length / 2 - 1000)];
+        File.WriteAllBytes(StorePath, truncated);
+
+        var ex = Record.Exception(() =>
+        {
+            using var store = LiteDbEventStore.Open(StorePath, LockPath);
+            _ = store.Query(EventQuery.All);
+        });
+
+        Assert.IsType<StoreUnavailableException>(ex);
+        Assert.Equal(truncated, File.ReadAllBytes(StorePath));
+    }
+}
