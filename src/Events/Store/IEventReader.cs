@@ -18,6 +18,9 @@ public interface IEventReader
     /// <summary>A stream's current version, 0 when it does not exist.</summary>
     long StreamVersion(string stream);
 
+    /// <summary>Names of the streams that start with <paramref name="prefix"/>.</summary>
+    IReadOnlyList<string> StreamNames(string prefix);
+
     /// <summary>Number of events stored.</summary>
     long Count { get; }
 }

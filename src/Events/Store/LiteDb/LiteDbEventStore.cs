@@ -252,6 +252,9 @@ public sealed class LiteDbEventStore : IEventStore
 
     public long StreamVersion(string stream) => _streams.FindById(stream)?["version"].AsInt64 ?? 0;
 
+    public IReadOnlyList<string> StreamNames(string prefix) =>
+        _streams.Find(LiteQuery.StartsWith("_id", prefix)).Select(d => d["_id"].AsString).ToList();
+
     public IReadOnlyList<EventEnvelope> ReadStream(string stream) =>
         _events.Find(LiteQuery.StartsWith("sv", stream + "#"))
             .Where(d => d["stream"].AsString == stream)

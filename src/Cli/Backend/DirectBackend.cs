@@ -1,0 +1,34 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
+using GoWatch.Events;
+using GoWatch.Events.Store;
+using GoWatch.Events.Wire;
+
+namespace GoWatch.Cli.Backend;
+
+/// <summary>The daemon is down: the CLI holds the store lock and reads the store itself.</summary>
+public sealed class DirectBackend(IEventStore store) : IGoWatchBackend
+{
+    public bool ThroughDaemon => false;
+
+    public IEventStore Store => store;
+
+    public IReadOnlyList<EventEnvelope> Query(EventQuery query) => store.Query(query);
+
+    public EventEnvelope? Get(long position) => store.Get(position);
+
+    public byte[]? GetBlob(string sha256) => store.Get(sha256);
+
+    public JsonObject Status() => StatusReport.Build(store, new StatusReport.DaemonState(false, null, null));
+
+    public async IAsyncEnumerable<EventEnvelope> FollowAsync(long? after, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await Task.CompletedTask;
+        throw new BackendUnavailableException("gowatchd is not running, so there is nothing to follow. Start it (gowatchd, or gowatch service install) and try again.");
+#pragma warning disable CS0162 // An async iterator needs a yield to be one.
+        yield break;
+#pragma warning restore CS0162
+    }
+
+    public void Dispose() => store.Dispose();
+}

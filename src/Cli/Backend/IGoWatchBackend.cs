@@ -1,0 +1,26 @@
+using System.Text.Json.Nodes;
+using GoWatch.Events;
+using GoWatch.Events.Store;
+
+namespace GoWatch.Cli.Backend;
+
+/// <summary>
+/// Where the CLI gets its data: the running daemon (through its socket) or, when it is down,
+/// the store opened directly under its lock. Commands never know which.
+/// </summary>
+public interface IGoWatchBackend : IDisposable
+{
+    /// <summary>True when the daemon answers; false when the CLI holds the store itself.</summary>
+    bool ThroughDaemon { get; }
+
+    IReadOnlyList<EventEnvelope> Query(EventQuery query);
+
+    EventEnvelope? Get(long position);
+
+    byte[]? GetBlob(string sha256);
+
+    JsonObject Status();
+
+    /// <summary>Events after <paramref name="after"/>, then live ones until cancelled.</summary>
+    IAsyncEnumerable<EventEnvelope> FollowAsync(long? after, CancellationToken cancellationToken);
+}

@@ -1,0 +1,22 @@
+using GoWatch.Cli.Backend;
+using GoWatch.Platform.Locations;
+using Spectre.Console;
+
+namespace GoWatch.Cli;
+
+/// <summary>
+/// Everything a command touches outside itself, injected so tests can capture output and
+/// point the CLI at a temp data dir. <see cref="Out"/> carries machine output (JSON, diffs)
+/// verbatim; <see cref="Console"/> renders tables and colour for people.
+/// </summary>
+public sealed record CliContext(
+    GoWatchSettings Settings,
+    IAnsiConsole Console,
+    TextWriter Out,
+    TextWriter Error,
+    bool Color,
+    TimeProvider Time,
+    Func<GoWatchSettings, IGoWatchBackend> Connect)
+{
+    public IGoWatchBackend OpenBackend() => Connect(Settings);
+}

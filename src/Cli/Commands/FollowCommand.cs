@@ -1,0 +1,49 @@
+using System.CommandLine;
+using GoWatch.Cli.Backend;
+using GoWatch.Cli.Rendering;
+using GoWatch.Events.Serialization;
+using Spectre.Console;
+
+namespace GoWatch.Cli.Commands;
+
+/// <summary><c>gowatch follow</c>: prints events live as the daemon records them, until interrupted.</summary>
+public static class FollowCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var json = new Option<bool>("--json") { Description = "One JSON object per line (as in history --json)" };
+        var command = new Command("follow", "Print events live as gowatchd records them (Ctrl-C to stop)") { json };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var backend = context.OpenBackend();
+            if (!backend.ThroughDaemon)
+            {
+                context.Error.WriteLine("gowatch: gowatchd is not running, so there is nothing to follow. Start it (gowatchd, or gowatch service install) and try again.");
+                return ExitCodes.Failure;
+            }
+            var asJson = parse.GetValue(json);
+            try
+            {
+                await foreach (var e in backend.FollowAsync(null, cancellationToken))
+                {
+                    if (asJson)
+                    {
+                        context.Out.WriteLine(EventJson.ToJson(e).ToJsonString(EventJson.Options));
+                        context.Out.Flush();
+                    }
+                    else
+                    {
+                        context.Console.MarkupLine($"[grey]{e.Time.ToLocalTime():HH:mm:ss}[/] {e.Position,6} [bold]{Markup.Escape(e.Type)}[/] {Markup.Escape(EventDescriber.Describe(e, context.Settings.Home))}");
+                    }
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                return ExitCodes.Ok;
+            }
+            context.Error.WriteLine("gowatch: gowatchd stopped.");
+            return ExitCodes.Failure;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,32 @@
+using GoWatch.Events;
+using GoWatch.Events.Model;
+
+namespace GoWatch.Cli.Rendering;
+
+/// <summary>The one-line "what happened" of an event for tables and <c>follow</c>.</summary>
+public static class EventDescriber
+{
+    public static string Describe(EventEnvelope e, string home) => e.Data switch
+    {
+        FileCreated c => $"{Paths.Tilde(c.Path, home)} ({Size(c.Size)}{(c.ContentStored ? "" : ", content not kept")})",
+        FileChanged c => $"{Paths.Tilde(c.Path, home)} (+{c.LinesAdded} −{c.LinesRemoved}{(c.ContentStored ? "" : ", content not kept")})",
+        FileDeleted d => Paths.Tilde(d.Path, home),
+        FileUnreadable u => $"{Paths.Tilde(u.Path, home)}: {u.Reason}",
+        FileReverted r => $"{Paths.Tilde(r.Path, home)} restored to before #{r.RevertedPosition}",
+        InstallationChanged i => $"{Paths.Tilde(i.Path, home)}: {Fingerprint(i.Before)} → {Fingerprint(i.After)}",
+        VerificationCompleted v => $"{v.Trigger}: {v.Findings.Count} finding(s), {v.Passed.Count} passed, {v.DurationMs} ms",
+        DriftDetected d => $"{d.CheckId} ({d.Severity}): {d.Title}{(d.CausedBy is { } c ? $" — after #{c}" : "")}",
+        DriftResolved r => $"{r.CheckId} resolved{(r.ResolvedBy is { } b ? $" by #{b}" : "")}",
+        NotificationSent n => $"{n.Channel}: {n.Title}",
+        WatchError w => $"{Paths.Tilde(w.Path, home)}: {w.Error}",
+        DaemonStarted s => $"pid {s.Pid}, version {s.Version}, {s.Platform}/{s.HostArch}",
+        DaemonStopped s => $"pid {s.Pid} ({s.Reason})",
+        UnknownEvent u => $"(stored by a newer GoWatch: {u.StoredType})",
+        _ => e.Type,
+    };
+
+    private static string Fingerprint(InstallationFingerprint? f) =>
+        f is null || !f.Exists ? "absent" : string.Join(" ", new[] { f.Kind, f.Version, f.Arch, f.SymlinkTarget is { } t ? "→ " + t : null }.Where(s => s is not null));
+
+    private static string Size(long bytes) => bytes < 1024 ? $"{bytes} B" : bytes < 1024 * 1024 ? $"{bytes / 1024.0:0.#} KiB" : $"{bytes / 1024.0 / 1024:0.#} MiB";
+}

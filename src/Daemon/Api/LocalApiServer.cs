@@ -1,0 +1,172 @@
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
+using GoWatch.Daemon.Hosting;
+using GoWatch.Events;
+using GoWatch.Events.Serialization;
+using GoWatch.Events.Store;
+using GoWatch.Events.Wire;
+using GoWatch.Platform.Locations;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace GoWatch.Daemon.Api;
+
+/// <summary>
+/// The daemon's local API: line-delimited JSON on a Unix socket in the data dir, mode 0600.
+/// While the daemon holds the store, this is how the CLI reads it.
+/// </summary>
+public sealed class LocalApiServer(IEventStore store, GoWatchSettings settings, TimeProvider time, ILogger<LocalApiServer> log) : BackgroundService
+{
+    private readonly DateTimeOffset _since = time.GetUtcNow();
+    private Socket? _listener;
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        var path = settings.SocketPath;
+        // We hold the store lock, so a socket file left here belongs to a daemon that died.
+        File.Delete(path);
+        _listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        _listener.Bind(new UnixDomainSocketEndPoint(path));
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        _listener.Listen(32);
+        log.LogInformation("Local API listening on {Socket}", path);
+        return base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            Socket client;
+            try
+            {
+                client = await _listener!.AcceptAsync(stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+            catch (SocketException ex)
+            {
+                log.LogWarning("Accepting a local API connection failed: {Error}", ex.Message);
+                continue;
+            }
+            _ = Task.Run(() => ServeAsync(client, stoppingToken), CancellationToken.None);
+        }
+    }
+
+    private async Task ServeAsync(Socket client, CancellationToken stoppingToken)
+    {
+        using var _ = client;
+        await using var stream = new NetworkStream(client, ownsSocket: false);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        await using var writer = new StreamWriter(stream, new UTF8Encoding(false)) { AutoFlush = false, NewLine = "\n" };
+        try
+        {
+            while (await reader.ReadLineAsync(stoppingToken) is { } line)
+            {
+                ApiRequest? request;
+                try
+                {
+                    request = JsonSerializer.Deserialize<ApiRequest>(line, EventJson.Options);
+                }
+                catch (JsonException ex)
+                {
+                    await ReplyAsync(writer, new ApiResponse(false, null, $"malformed request: {ex.Message}"), stoppingToken);
+                    continue;
+                }
+                if (request?.Op == ApiRequest.Ops.Follow)
+                {
+                    await FollowAsync(writer, request.After ?? store.LastPosition, stoppingToken);
+                    return;
+                }
+                await ReplyAsync(writer, Handle(request), stoppingToken);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The client went away or we are stopping.
+        }
+    }
+
+    private ApiResponse Handle(ApiRequest? request)
+    {
+        try
+        {
+            JsonNode? result = request?.Op switch
+            {
+                ApiRequest.Ops.Status => StatusReport.Build(store, new StatusReport.DaemonState(true, Environment.ProcessId, _since)),
+                ApiRequest.Ops.Query => new JsonArray(store.Query(request.Query ?? EventQuery.All).Select(e => (JsonNode)EventJson.ToJson(e)).ToArray()),
+                ApiRequest.Ops.Get => request.Position is { } p && store.Get(p) is { } e ? EventJson.ToJson(e) : null,
+                ApiRequest.Ops.Blob => request.Sha256 is { } sha && store.Get(sha) is { } bytes ? JsonValue.Create(Convert.ToBase64String(bytes)) : null,
+                _ => throw new ArgumentException($"unknown operation '{request?.Op}'"),
+            };
+            return new ApiResponse(true, result is null ? null : JsonSerializer.SerializeToElement(result, EventJson.Options), null);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or LiteDB.LiteException or IOException)
+        {
+            log.LogWarning("Local API request {Op} failed: {Error}", request?.Op, ex.Message);
+            return new ApiResponse(false, null, ex.Message);
+        }
+    }
+
+    private async Task FollowAsync(StreamWriter writer, long after, CancellationToken stoppingToken)
+    {
+        var channel = Channel.CreateUnbounded<EventEnvelope>(new UnboundedChannelOptions { SingleReader = true });
+        void OnAppended(IReadOnlyList<EventEnvelope> batch)
+        {
+            foreach (var e in batch)
+            {
+                channel.Writer.TryWrite(e);
+            }
+        }
+        // Subscribe before reading the backlog, then skip what the backlog already sent.
+        store.Appended += OnAppended;
+        try
+        {
+            await ReplyAsync(writer, new ApiResponse(true, null, null), stoppingToken);
+            var sent = after;
+            foreach (var e in store.Query(new EventQuery { AfterPosition = after, Ascending = true }))
+            {
+                await WriteEventAsync(writer, e, stoppingToken);
+                sent = e.Position;
+            }
+            await writer.FlushAsync(stoppingToken);
+            await foreach (var e in channel.Reader.ReadAllAsync(stoppingToken))
+            {
+                if (e.Position > sent)
+                {
+                    await WriteEventAsync(writer, e, stoppingToken);
+                    sent = e.Position;
+                    if (channel.Reader.Count == 0)
+                    {
+                        await writer.FlushAsync(stoppingToken);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            store.Appended -= OnAppended;
+        }
+    }
+
+    private static async Task WriteEventAsync(StreamWriter writer, EventEnvelope e, CancellationToken ct) =>
+        await writer.WriteLineAsync(EventJson.ToJson(e).ToJsonString(EventJson.Options).AsMemory(), ct);
+
+    private static async Task ReplyAsync(StreamWriter writer, ApiResponse response, CancellationToken ct)
+    {
+        await writer.WriteLineAsync(JsonSerializer.Serialize(response, EventJson.Options).AsMemory(), ct);
+        await writer.FlushAsync(ct);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _listener?.Dispose();
+        await base.StopAsync(cancellationToken);
+        File.Delete(settings.SocketPath);
+    }
+}

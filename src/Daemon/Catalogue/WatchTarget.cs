@@ -1,0 +1,45 @@
+namespace GoWatch.Daemon.Catalogue;
+
+/// <summary>
+/// One entry of the watch catalogue: a single file, or every file in <see cref="Directory"/>
+/// matching <see cref="Pattern"/> (e.g. <c>conf.d/*.fish</c>).
+/// </summary>
+public sealed record WatchTarget(string Directory, string? FileName, string? Pattern, string FileClass, bool Revertible)
+{
+    public static WatchTarget File(string path, string fileClass, bool revertible) =>
+        new(Path.GetDirectoryName(path)!, Path.GetFileName(path), null, fileClass, revertible);
+
+    public static WatchTarget Glob(string directory, string pattern, string fileClass, bool revertible) =>
+        new(directory, null, pattern, fileClass, revertible);
+
+    public bool Matches(string path)
+    {
+        if (!string.Equals(Path.GetDirectoryName(path), Directory, StringComparison.Ordinal))
+        {
+            return false;
+        }
+        var name = Path.GetFileName(path);
+        return FileName is not null
+            ? string.Equals(name, FileName, StringComparison.Ordinal)
+            : System.IO.Enumeration.FileSystemName.MatchesSimpleExpression(Pattern!, name, ignoreCase: false);
+    }
+
+    /// <summary>The files this target names right now (a glob is expanded against the directory).</summary>
+    public IEnumerable<string> CurrentPaths()
+    {
+        if (FileName is not null)
+        {
+            return [Path.Combine(Directory, FileName)];
+        }
+        try
+        {
+            return System.IO.Directory.Exists(Directory)
+                ? System.IO.Directory.EnumerateFiles(Directory, Pattern!, new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = true, AttributesToSkip = 0 }).ToList()
+                : [];
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using GoWatch.Daemon.Api;
+using GoWatch.Daemon.Catalogue;
+using GoWatch.Daemon.Recording;
+using GoWatch.Daemon.Scheduling;
+using GoWatch.Daemon.Watching;
+using GoWatch.Events.Store;
+using GoWatch.Platform.Locations;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Quartz;
+using Serilog;
+
+namespace GoWatch.Daemon.Hosting;
+
+/// <summary>Composes the daemon: a thin generic host whose services only start, stop and hand work to the core.</summary>
+public static class DaemonHost
+{
+    public static IHost Build(GoWatchSettings settings, IEventStore store, string[] args)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, DisableDefaults = true });
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
+        builder.Services.AddSerilog((_, logger) => logger
+            .MinimumLevel.Information()
+            .MinimumLevel.Override("Quartz", Serilog.Events.LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft", Serilog.Events.LogEventLevel.Warning)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}")
+            .WriteTo.File(Path.Combine(settings.LogDir, "gowatchd-.log"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14,
+                outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"));
+
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(store);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(WatchCatalogue.Default(settings));
+        builder.Services.AddSingleton<DirectoryWatchers>();
+        builder.Services.AddSingleton(sp => new FileRecorder(store, sp.GetRequiredService<WatchCatalogue>(), settings.ContentCapBytes, sp.GetRequiredService<ILogger<FileRecorder>>()));
+        builder.Services.AddSingleton<Reconciler>();
+
+        // Start order is registration order; stop order is the reverse.
+        builder.Services.AddHostedService<DaemonLifecycleService>();
+        builder.Services.AddHostedService<LocalApiServer>();
+        builder.Services.AddHostedService<WatchService>();
+
+        builder.Services.AddQuartz(q =>
+        {
+            q.UseInMemoryStore();
+            q.UseDefaultThreadPool(pool => pool.MaxConcurrency = 1);
+            q.AddJob<ReconcileJob>(job => job.WithIdentity(ReconcileJob.Key));
+            q.AddTrigger(t => t
+                .ForJob(ReconcileJob.Key)
+                .WithIdentity("reconcile-every", "gowatch")
+                .StartAt(DateTimeOffset.UtcNow + settings.ReconcileInterval)
+                // The default misfire policy of a repeat-forever trigger skips to the next slot:
+                // after a sleep, missed slots do not run one after another.
+                .WithSimpleSchedule(s => s.WithInterval(settings.ReconcileInterval).RepeatForever()));
+        });
+        builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+
+        return builder.Build();
+    }
+}

@@ -1,0 +1,17 @@
+using System.Text.Json;
+
+namespace GoWatch.Daemon.Hosting;
+
+/// <summary>
+/// Written beside the store while the daemon runs (the lock file itself cannot be read by
+/// others while locked): who holds the store, since when, and where its socket is.
+/// </summary>
+public sealed record DaemonInfo(int Pid, DateTimeOffset Since, string Socket, string Version)
+{
+    public void Write(string path)
+    {
+        var temp = path + ".tmp";
+        File.WriteAllText(temp, JsonSerializer.Serialize(this, JsonSerializerOptions.Web));
+        File.Move(temp, path, overwrite: true);
+    }
+}

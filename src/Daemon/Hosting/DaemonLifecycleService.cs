@@ -1,0 +1,42 @@
+using GoWatch.Events;
+using GoWatch.Events.Model;
+using GoWatch.Events.Store;
+using GoWatch.Platform.Locations;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace GoWatch.Daemon.Hosting;
+
+/// <summary>
+/// Registered first, so it starts before and stops after every other service: the log shows
+/// <c>DaemonStarted</c> before anything the daemon recorded and <c>DaemonStopped</c> after.
+/// </summary>
+public sealed class DaemonLifecycleService(IEventStore store, GoWatchSettings settings, TimeProvider time, ILogger<DaemonLifecycleService> log) : IHostedService
+{
+    public static string Version { get; } = typeof(DaemonLifecycleService).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var pid = Environment.ProcessId;
+        store.Append(new AppendRequest(Streams.Daemon, ExpectedVersion.Any,
+            [new NewEvent(new DaemonStarted(pid, Version, settings.Platform.ToString().ToLowerInvariant(), settings.HostArch, 0), EventSources.Daemon)]));
+        new DaemonInfo(pid, time.GetUtcNow(), settings.SocketPath, Version).Write(settings.DaemonInfoPath);
+        log.LogInformation("gowatchd {Version} started (pid {Pid}), store {Store}", Version, pid, store.FilePath);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            store.Append(new AppendRequest(Streams.Daemon, ExpectedVersion.Any,
+                [new NewEvent(new DaemonStopped(Environment.ProcessId, "stopped"), EventSources.Daemon)]));
+        }
+        finally
+        {
+            File.Delete(settings.DaemonInfoPath);
+        }
+        log.LogInformation("gowatchd stopped");
+        return Task.CompletedTask;
+    }
+}

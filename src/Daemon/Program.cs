@@ -1,0 +1,105 @@
+using GoWatch.Daemon.Hosting;
+using GoWatch.Events.Store;
+using GoWatch.Events.Store.LiteDb;
+using GoWatch.Platform.Locations;
+using GoWatch.Platform.Security;
+using Microsoft.Extensions.Hosting;
+using Serilog;
+
+namespace GoWatch.Daemon;
+
+public static class Program
+{
+    private const string Usage = """
+        gowatchd — the GoWatch daemon: records every change to the files that decide which Go runs.
+
+        Usage: gowatchd [--allow-root]
+
+        Runs in the foreground until interrupted (launchd or systemd --user keep it running).
+        Settings come from ~/.config/gowatch/config.json and GOWATCH_* variables, e.g.
+          GOWATCH_DATA_DIR   where the event store, lock and socket live
+          GOWATCH_LOG_DIR    where logs go
+          GOWATCH_PLATFORM   macos | linux rules (default: detected)
+
+        Options:
+          --allow-root   run even as root (refused by default)
+          -h, --help     show this help
+          --version      show the version
+        """;
+
+    public static async Task<int> Main(string[] args)
+    {
+        var allowRoot = false;
+        foreach (var arg in args)
+        {
+            switch (arg)
+            {
+                case "-h" or "--help":
+                    Console.WriteLine(Usage);
+                    return 0;
+                case "--version":
+                    Console.WriteLine(DaemonLifecycleService.Version);
+                    return 0;
+                case "--allow-root":
+                    allowRoot = true;
+                    break;
+                default:
+                    Console.Error.WriteLine($"gowatchd: unknown argument '{arg}'. See gowatchd --help.");
+                    return 2;
+            }
+        }
+
+        GoWatchSettings settings;
+        try
+        {
+            settings = SettingsLoader.Load();
+        }
+        catch (SettingsException ex)
+        {
+            Console.Error.WriteLine($"gowatchd: {ex.Message}");
+            return 2;
+        }
+
+        ProcessUmask.RestrictToOwner();
+        if (UserIdentity.IsRoot && !allowRoot && !settings.AllowRoot)
+        {
+            Console.Error.WriteLine("gowatchd: refusing to run as root. GoWatch watches one user's setup and runs as that user; pass --allow-root (or set GOWATCH_ALLOW_ROOT=1) if you really mean it.");
+            return 1;
+        }
+
+        Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
+        IEventStore store;
+        try
+        {
+            Directory.CreateDirectory(settings.LogDir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            store = LiteDbEventStore.Open(settings.StorePath, settings.LockPath);
+        }
+        catch (StoreLockedException)
+        {
+            Log.Error("Another gowatchd already holds the store in {DataDir}; only one can run per data dir", settings.DataDir);
+            return 1;
+        }
+        catch (Exception ex) when (ex is StoreUnavailableException or IOException or UnauthorizedAccessException)
+        {
+            Log.Error("{Message}", ex.Message);
+            return 1;
+        }
+
+        try
+        {
+            using var host = DaemonHost.Build(settings, store, args);
+            await host.RunAsync();
+            return 0;
+        }
+        catch (Exception ex)
+        {
+            Log.Fatal(ex, "gowatchd stopped unexpectedly");
+            return 1;
+        }
+        finally
+        {
+            store.Dispose();
+            await Log.CloseAndFlushAsync();
+        }
+    }
+}

@@ -1,0 +1,172 @@
+using System.Reactive.Linq;
+using System.Reactive.Subjects;
+using GoWatch.Daemon.Catalogue;
+using Microsoft.Extensions.Logging;
+
+namespace GoWatch.Daemon.Watching;
+
+/// <summary>
+/// One non-recursive <see cref="FileSystemWatcher"/> per directory, never one per file (an
+/// editor's atomic save replaces the file's inode, which a per-file watch would lose) and never
+/// a recursive tree. A directory that does not exist yet is covered by its nearest existing
+/// ancestor; the parent of each watched directory is watched too, so its deletion or
+/// replacement is seen. Every change is turned into a <see cref="WatchSignal"/>.
+/// </summary>
+public sealed class DirectoryWatchers : IDisposable
+{
+    private readonly WatchCatalogue _catalogue;
+    private readonly ILogger _log;
+    private readonly Subject<WatchSignal> _signals = new();
+    private readonly Dictionary<string, FileSystemWatcher> _watchers = new(StringComparer.Ordinal);
+    private readonly object _gate = new();
+    private bool _disposed;
+
+    public DirectoryWatchers(WatchCatalogue catalogue, ILogger<DirectoryWatchers> log)
+    {
+        _catalogue = catalogue;
+        _log = log;
+    }
+
+    public IObservable<WatchSignal> Signals => _signals.AsObservable();
+
+    /// <summary>Directories being watched right now.</summary>
+    public IReadOnlyCollection<string> WatchedDirectories
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _watchers.Keys.ToList();
+            }
+        }
+    }
+
+    /// <summary>(Re)computes the directories to watch and adds or drops watchers to match.</summary>
+    public void Arm()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+            var wanted = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var dir in _catalogue.Directories())
+            {
+                if (NearestExisting(dir) is { } existing)
+                {
+                    wanted.Add(existing);
+                    if (existing == dir && Path.GetDirectoryName(dir) is { } parent)
+                    {
+                        wanted.Add(parent);
+                    }
+                }
+            }
+
+            foreach (var gone in _watchers.Keys.Where(d => !wanted.Contains(d) || !Directory.Exists(d)).ToList())
+            {
+                _watchers[gone].Dispose();
+                _watchers.Remove(gone);
+            }
+            foreach (var dir in wanted.Where(d => !_watchers.ContainsKey(d)))
+            {
+                try
+                {
+                    _watchers[dir] = Create(dir);
+                }
+                catch (Exception ex) when (ex is IOException or ArgumentException or UnauthorizedAccessException)
+                {
+                    // Out of inotify watches, or the directory vanished meanwhile: the next rescan retries.
+                    _log.LogWarning("Cannot watch {Directory}: {Error}", dir, ex.Message);
+                }
+            }
+        }
+    }
+
+    private FileSystemWatcher Create(string dir)
+    {
+        var watcher = new FileSystemWatcher(dir)
+        {
+            IncludeSubdirectories = false,
+            InternalBufferSize = 64 * 1024,
+            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.Attributes | NotifyFilters.CreationTime,
+        };
+        watcher.Changed += (_, e) => OnPath(dir, e.FullPath);
+        watcher.Created += (_, e) => OnPath(dir, e.FullPath);
+        watcher.Deleted += (_, e) => OnPath(dir, e.FullPath);
+        watcher.Renamed += (_, e) =>
+        {
+            OnPath(dir, e.OldFullPath);
+            OnPath(dir, e.FullPath);
+        };
+        watcher.Error += (_, e) => Emit(new WatchSignal.WatcherFailed(dir, e.GetException().Message));
+        watcher.EnableRaisingEvents = true;
+        return watcher;
+    }
+
+    private void OnPath(string watchedDir, string path)
+    {
+        if (_catalogue.Find(path) is not null)
+        {
+            Emit(new WatchSignal.PathTouched(path));
+            return;
+        }
+        // A directory on the way to (or equal to) a catalogue directory appeared, vanished or moved.
+        foreach (var dir in _catalogue.Directories())
+        {
+            if (IsSameOrAncestor(path, dir))
+            {
+                Emit(new WatchSignal.TopologyChanged(path));
+                return;
+            }
+        }
+    }
+
+    private void Emit(WatchSignal signal)
+    {
+        lock (_signals)
+        {
+            if (!_disposed)
+            {
+                _signals.OnNext(signal);
+            }
+        }
+    }
+
+    private static bool IsSameOrAncestor(string candidate, string dir) =>
+        dir == candidate || dir.StartsWith(candidate.TrimEnd('/') + "/", StringComparison.Ordinal);
+
+    private static string? NearestExisting(string dir)
+    {
+        for (var current = dir; current is not null; current = Path.GetDirectoryName(current))
+        {
+            if (Directory.Exists(current))
+            {
+                return current;
+            }
+        }
+        return null;
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            lock (_signals)
+            {
+                if (_disposed)
+                {
+                    return;
+                }
+                _disposed = true;
+            }
+            foreach (var watcher in _watchers.Values)
+            {
+                watcher.Dispose();
+            }
+            _watchers.Clear();
+            _signals.OnCompleted();
+            _signals.Dispose();
+        }
+    }
+}

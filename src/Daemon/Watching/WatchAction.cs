@@ -1,0 +1,15 @@
+namespace GoWatch.Daemon.Watching;
+
+/// <summary>What the daemon does about signals once they have settled.</summary>
+public abstract record WatchAction
+{
+    private WatchAction()
+    {
+    }
+
+    /// <summary>Observe one path and record what changed.</summary>
+    public sealed record RecordPath(string Path) : WatchAction;
+
+    /// <summary>Re-arm every watcher and reconcile every watched path (something may have been missed).</summary>
+    public sealed record Rescan(string Reason, bool AfterFailure) : WatchAction;
+}

@@ -1,0 +1,41 @@
+using System.Reactive.Concurrency;
+using System.Reactive.Linq;
+
+namespace GoWatch.Daemon.Watching;
+
+/// <summary>
+/// The reactive core of watching, free of I/O so it can run on a virtual-time scheduler:
+/// signals for one path settle for <c>debounce</c> before that path is recorded once (an
+/// editor's temp-write-rename or a burst of writes becomes one change); topology changes and
+/// watcher failures settle together into one rescan.
+/// </summary>
+public static class WatchPipeline
+{
+    public static IObservable<WatchAction> Create(IObservable<WatchSignal> signals, TimeSpan debounce, IScheduler scheduler)
+    {
+        var shared = signals.Publish().RefCount();
+
+        var records = shared
+            .OfType<WatchSignal.PathTouched>()
+            .GroupBy(s => s.Path, StringComparer.Ordinal)
+            .SelectMany(group => group.Throttle(debounce, scheduler))
+            .Select(s => (WatchAction)new WatchAction.RecordPath(s.Path));
+
+        var rescans = shared
+            .Where(s => s is WatchSignal.TopologyChanged or WatchSignal.WatcherFailed)
+            .Buffer(shared.Where(s => s is WatchSignal.TopologyChanged or WatchSignal.WatcherFailed).Throttle(debounce, scheduler))
+            .Where(batch => batch.Count > 0)
+            .Select(batch => (WatchAction)new WatchAction.Rescan(
+                string.Join("; ", batch.Select(Describe).Distinct()),
+                batch.Any(s => s is WatchSignal.WatcherFailed)));
+
+        return records.Merge(rescans);
+    }
+
+    private static string Describe(WatchSignal signal) => signal switch
+    {
+        WatchSignal.TopologyChanged t => $"directory changed: {t.Path}",
+        WatchSignal.WatcherFailed f => $"watcher failed on {f.Directory}: {f.Error}",
+        _ => signal.ToString(),
+    };
+}

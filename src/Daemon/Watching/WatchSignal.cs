@@ -1,0 +1,18 @@
+namespace GoWatch.Daemon.Watching;
+
+/// <summary>What the file system told us.</summary>
+public abstract record WatchSignal
+{
+    private WatchSignal()
+    {
+    }
+
+    /// <summary>A catalogue path was created, written, renamed to or from, or deleted.</summary>
+    public sealed record PathTouched(string Path) : WatchSignal;
+
+    /// <summary>A directory on the way to a watched one appeared or went away: the watchers must be re-armed.</summary>
+    public sealed record TopologyChanged(string Path) : WatchSignal;
+
+    /// <summary>A watcher failed (queue overflow, watched directory gone); events may be lost.</summary>
+    public sealed record WatcherFailed(string Directory, string Error) : WatchSignal;
+}
