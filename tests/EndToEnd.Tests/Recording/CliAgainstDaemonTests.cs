@@ -1,0 +1,98 @@
+using System.Text.Json;
+using GoWatch.EndToEnd.Tests.Support;
+
+namespace GoWatch.EndToEnd.Tests.Recording;
+
+/// <summary>The CLI works the same with the daemon up (through the socket) and down (store under the lock).</summary>
+public sealed class CliAgainstDaemonTests : IDisposable
+{
+    private readonly GoWatchHarness _h = new();
+
+    public void Dispose() => _h.Dispose();
+
+    [Fact]
+    public void Status_says_whether_the_daemon_runs_and_the_store_is_private()
+    {
+        File.WriteAllText(_h.HomePath(".bashrc"), "export GOPATH=~/go\n");
+        using (var daemon = _h.StartDaemon())
+        {
+            var up = _h.Cli("status", "--json");
+            Assert.Equal(0, up.ExitCode);
+            var json = JsonDocument.Parse(up.Stdout).RootElement;
+            Assert.True(json.GetProperty("daemon").GetProperty("running").GetBoolean());
+            Assert.Equal(daemon.Pid, json.GetProperty("daemon").GetProperty("pid").GetInt32());
+            Assert.True(json.GetProperty("store").GetProperty("events").GetInt64() >= 2);
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(_h.SocketPath));
+            daemon.Stop();
+        }
+
+        var down = _h.Cli("status", "--json");
+        Assert.Equal(0, down.ExitCode);
+        var after = JsonDocument.Parse(down.Stdout).RootElement;
+        Assert.False(after.GetProperty("daemon").GetProperty("running").GetBoolean());
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(_h.DataDir));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(_h.DataDir, "events.db")));
+    }
+
+    [Fact]
+    public void History_reads_the_same_events_through_the_daemon_and_directly()
+    {
+        File.WriteAllText(_h.HomePath(".zshrc"), "a\n");
+        string through;
+        using (var daemon = _h.StartDaemon())
+        {
+            File.AppendAllText(_h.HomePath(".zshrc"), "b\n");
+            Assert.NotNull(_h.WaitForEvent(e => e.Type == "FileChanged", TimeSpan.FromSeconds(5)));
+            through = _h.Cli("history", "--json", "--path", "~/.zshrc").Stdout;
+            daemon.Stop();
+        }
+
+        var direct = _h.Cli("history", "--json", "--path", "~/.zshrc").Stdout;
+
+        Assert.Equal(through, direct);
+    }
+
+    [Fact]
+    public async Task Follow_streams_new_events_and_refuses_when_the_daemon_is_down()
+    {
+        var refused = _h.Cli("follow");
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("not running", refused.Stderr);
+
+        using var daemon = _h.StartDaemon();
+        using var follow = System.Diagnostics.Process.Start(FollowStartInfo())!;
+        Thread.Sleep(1500);
+        File.WriteAllText(_h.HomePath(".zshenv"), "export GOTOOLCHAIN=local\n");
+        var line = await follow.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        var e = JsonDocument.Parse(line!).RootElement;
+        Assert.Equal("FileCreated", e.GetProperty("type").GetString());
+        Assert.Equal(_h.HomePath(".zshenv"), e.GetProperty("data").GetProperty("path").GetString());
+        follow.Kill();
+    }
+
+    [Fact]
+    public void Usage_errors_exit_2_and_unknown_positions_exit_1()
+    {
+        Assert.Equal(2, _h.Cli("history", "--since", "yesterdayish").ExitCode);
+        Assert.Equal(2, _h.Cli("history", "--bogus").ExitCode);
+        Assert.Equal(2, _h.Cli("show").ExitCode);
+        var unknown = _h.Cli("show", "424242");
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("no event at position 424242", unknown.Stderr);
+        Assert.Equal(0, _h.Cli("history", "--help").ExitCode);
+    }
+
+    private System.Diagnostics.ProcessStartInfo FollowStartInfo()
+    {
+        var psi = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = _h.Home };
+        psi.ArgumentList.Add(BuiltApps.Cli);
+        psi.ArgumentList.Add("follow");
+        psi.ArgumentList.Add("--json");
+        psi.Environment.Clear();
+        foreach (var (k, v) in _h.Environment)
+        {
+            psi.Environment[k] = v;
+        }
+        return psi;
+    }
+}

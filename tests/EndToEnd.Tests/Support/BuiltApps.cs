@@ -1,0 +1,24 @@
+namespace GoWatch.EndToEnd.Tests.Support;
+
+/// <summary>Where the real gowatchd and gowatch assemblies were built, for the same configuration as these tests.</summary>
+public static class BuiltApps
+{
+    public static string RepoRoot { get; } = FindRepoRoot();
+
+    private static readonly string Configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+
+    public static string Daemon => Path.Combine(RepoRoot, "src", "Daemon", "bin", Configuration, "net10.0", "gowatchd.dll");
+    public static string Cli => Path.Combine(RepoRoot, "src", "Cli", "bin", Configuration, "net10.0", "gowatch.dll");
+
+    private static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "GoWatch.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("GoWatch.sln not found above " + AppContext.BaseDirectory);
+    }
+}

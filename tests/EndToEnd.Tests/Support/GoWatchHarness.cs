@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using GoWatch.Events;
+using GoWatch.Events.Store;
+
+namespace GoWatch.EndToEnd.Tests.Support;
+
+/// <summary>
+/// A temp HOME, data dir and system root, and the real gowatchd / gowatch processes running
+/// against them with nothing but environment variables pointing there.
+/// </summary>
+public sealed class GoWatchHarness : IDisposable
+{
+    private readonly List<DaemonProcess> _daemons = [];
+
+    public GoWatchHarness()
+    {
+        Root = Directory.CreateTempSubdirectory("gowatch-e2e-").FullName;
+        Directory.CreateDirectory(Home);
+        Environment = new Dictionary<string, string>
+        {
+            ["HOME"] = Home,
+            ["PATH"] = System.Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin",
+            ["XDG_CONFIG_HOME"] = Path.Combine(Home, ".config"),
+            ["XDG_STATE_HOME"] = Path.Combine(Home, ".local", "state"),
+            ["GOWATCH_DATA_DIR"] = DataDir,
+            ["GOWATCH_SYSTEM_ROOT"] = SystemRoot,
+            ["GOWATCH_PLATFORM"] = "linux",
+            ["GOWATCH_ALLOW_ROOT"] = "1",
+            ["NO_COLOR"] = "1",
+            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+            ["DOTNET_NOLOGO"] = "1",
+        };
+        foreach (var name in new[] { "DOTNET_ROOT", "LANG" })
+        {
+            if (System.Environment.GetEnvironmentVariable(name) is { } value)
+            {
+                Environment[name] = value;
+            }
+        }
+    }
+
+    public string Root { get; }
+    public string Home => Path.Combine(Root, "home");
+    public string DataDir => Path.Combine(Root, "data");
+    public string SystemRoot => Path.Combine(Root, "sys");
+    public string SocketPath => Path.Combine(DataDir, "gowatchd.sock");
+    public Dictionary<string, string> Environment { get; }
+
+    public string HomePath(string relative) => Path.Combine(Home, relative);
+
+    public DaemonProcess StartDaemon()
+    {
+        var psi = Start(BuiltApps.Daemon, []);
+        var daemon = new DaemonProcess(Process.Start(psi)!);
+        _daemons.Add(daemon);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (daemon.HasExited)
+            {
+                throw new InvalidOperationException($"gowatchd exited with {daemon.ExitCode}:\n{daemon.Output}");
+            }
+            // Ready once the socket answers and the start-up reconciliation is logged.
+            if (ApiProbe.TryQuery(SocketPath, new EventQuery { Limit = 1 }) is not null && daemon.Output.Contains("Reconciled", StringComparison.Ordinal))
+            {
+                return daemon;
+            }
+            Thread.Sleep(50);
+        }
+        throw new TimeoutException("gowatchd did not become ready within 30 s:\n" + daemon.Output);
+    }
+
+    public CliResult Cli(params string[] args)
+    {
+        using var process = Process.Start(Start(BuiltApps.Cli, args))!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(60_000))
+        {
+            process.Kill();
+            throw new TimeoutException($"gowatch {string.Join(' ', args)} did not finish within 60 s");
+        }
+        return new CliResult(process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    /// <summary>Polls the running daemon until an event matching <paramref name="match"/> is readable, or the deadline passes.</summary>
+    public EventEnvelope? WaitForEvent(Func<EventEnvelope, bool> match, TimeSpan within)
+    {
+        var deadline = Stopwatch.StartNew();
+        do
+        {
+            if (ApiProbe.TryQuery(SocketPath, new EventQuery { Limit = 200 })?.FirstOrDefault(match) is { } found)
+            {
+                return found;
+            }
+            Thread.Sleep(20);
+        }
+        while (deadline.Elapsed < within);
+        return null;
+    }
+
+    private ProcessStartInfo Start(string assembly, IEnumerable<string> args)
+    {
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            WorkingDirectory = Home,
+        };
+        psi.ArgumentList.Add(assembly);
+        foreach (var a in args)
+        {
+            psi.ArgumentList.Add(a);
+        }
+        psi.Environment.Clear();
+        foreach (var (k, v) in Environment)
+        {
+            psi.Environment[k] = v;
+        }
+        return psi;
+    }
+
+    public void Dispose()
+    {
+        foreach (var d in _daemons)
+        {
+            d.Dispose();
+        }
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
