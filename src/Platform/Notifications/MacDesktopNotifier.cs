@@ -1,0 +1,63 @@
+using GoWatch.Platform.Service;
+
+namespace GoWatch.Platform.Notifications;
+
+/// <summary>
+/// macOS notifications: <c>terminal-notifier</c> when it is on the search path, otherwise
+/// <c>osascript</c> running a fixed script that reads the title and message from its argv.
+/// </summary>
+public sealed class MacDesktopNotifier : IDesktopNotifier
+{
+    /// <summary>terminal-notifier group: a newer GoWatch notification replaces the older one.</summary>
+    public const string Group = "dev.gowatch";
+
+    /// <summary>
+    /// The whole AppleScript, one <c>-e</c> line each. User text arrives only as items of
+    /// <c>argv</c>, so no title or message can ever become AppleScript source.
+    /// </summary>
+    public static readonly IReadOnlyList<string> ScriptLines =
+    [
+        "on run argv",
+        "display notification (item 2 of argv) with title (item 1 of argv)",
+        "end run",
+    ];
+
+    // Invisible, so a guarded notification reads the same.
+    private const string ZeroWidthSpace = "\u200B";
+
+    private readonly ToolLocator _tools;
+    private readonly TimeSpan _timeout;
+
+    /// <summary>Looks tools up with <paramref name="tools"/>; each call is killed after <paramref name="timeout"/>.</summary>
+    public MacDesktopNotifier(ToolLocator tools, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(tools);
+        _tools = tools;
+        _timeout = timeout;
+    }
+
+    public Task<NotificationResult> NotifyAsync(string title, string message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        ArgumentNullException.ThrowIfNull(message);
+        if (_tools.Find("terminal-notifier") is { } terminalNotifier)
+        {
+            string[] args = ["-title", ForUserDefaults(title), "-message", ForUserDefaults(message), "-group", Group];
+            return NotificationProcess.RunAsync(NotificationChannel.TerminalNotifier, terminalNotifier, args, _timeout, cancellationToken);
+        }
+        if (_tools.Find("osascript") is { } osascript)
+        {
+            var args = ScriptLines.SelectMany(line => new[] { "-e", line }).Append(NotAnOption(title)).Append(message).ToArray();
+            return NotificationProcess.RunAsync(NotificationChannel.Osascript, osascript, args, _timeout, cancellationToken);
+        }
+        return Task.FromResult(NotificationResult.Log("Neither terminal-notifier nor osascript is on PATH."));
+    }
+
+    // osascript stops reading options at the first argument that does not start with '-': the title.
+    private static string NotAnOption(string text) => text.StartsWith('-') ? ZeroWidthSpace + text : text;
+
+    // terminal-notifier reads its options through NSUserDefaults, which takes a value that looks like
+    // an option or an old-style property list ("(a, b)", "{…}", "<…>", "\"…\"") as that instead of text.
+    private static string ForUserDefaults(string text) =>
+        text.TrimStart() is { Length: > 0 } trimmed && "-({<\"".Contains(trimmed[0]) ? ZeroWidthSpace + text : text;
+}
