@@ -1,0 +1,30 @@
+using GoWatch.Checks.Facts;
+using GoWatch.Checks.Probes;
+
+namespace GoWatch.Checks.Catalogue;
+
+/// <summary><c>goland.goroot-differs</c>: a project's GOROOT exists but is not the root of the <c>go</c> on the shell's PATH.</summary>
+internal sealed class GoLandGorootDiffersCheck() : Check("goland.goroot-differs", Severity.Warning, CheckArea.GoLand)
+{
+    public override CheckOutcome Evaluate(MachineFacts facts)
+    {
+        var projects = facts.GoLand.Projects.Where(p => p.Goroot is not null && Directory.Exists(p.Goroot)).ToList();
+        if (projects.Count == 0)
+        {
+            return CheckOutcome.Pass;
+        }
+        if (facts.Go?.Root is not { } root)
+        {
+            return CheckOutcome.Skip("the root of the go on PATH is unknown");
+        }
+        var differing = projects.Where(p => !FileSystemPaths.SamePlace(p.Goroot!, root)).ToList();
+        if (differing.Count == 0)
+        {
+            return CheckOutcome.Pass;
+        }
+        return Fail("GoLand uses another Go than your terminal",
+            $"The terminal runs {facts.Go.Path} (GOROOT {root}), but {string.Join("; ", differing.Select(p => $"{p.Directory} uses {p.Goroot}"))}. Builds, tests and versions differ between the IDE and the command line.",
+            differing.Select(p => p.GorootEvidence),
+            $"In GoLand: Settings → Go → GOROOT → choose {root}.");
+    }
+}

@@ -1,0 +1,41 @@
+using GoWatch.Checks.Facts;
+using GoWatch.Checks.Probes;
+
+namespace GoWatch.Checks.Catalogue;
+
+/// <summary><c>goroot.mismatch</c>: GOROOT (shell or env file) names a missing directory, or not the root of the <c>go</c> that runs.</summary>
+internal sealed class GorootMismatchCheck() : Check("goroot.mismatch", Severity.Error, CheckArea.Toolchain)
+{
+    public override CheckOutcome Evaluate(MachineFacts facts)
+    {
+        if (facts.Shell.Environment is null)
+        {
+            return NoShell(facts);
+        }
+        var evidence = new List<Evidence?>();
+        var problems = new List<string>();
+        var root = facts.Go?.Root;
+        foreach (var source in GoValues.All(facts, "GOROOT").Where(s => s.Value.Length > 0))
+        {
+            if (!Directory.Exists(source.Value))
+            {
+                problems.Add($"GOROOT={source.Value} from the {source.Name} does not exist");
+                evidence.Add(source.Evidence);
+            }
+            else if (root is not null && !FileSystemPaths.SamePlace(source.Value, root))
+            {
+                problems.Add($"GOROOT={source.Value} from the {source.Name} is not {root}, the root of the go that runs ({facts.Go!.Path})");
+                evidence.Add(source.Evidence);
+            }
+        }
+        if (problems.Count == 0)
+        {
+            return CheckOutcome.Pass;
+        }
+        var kind = facts.Shell.Kind;
+        return Fail("GOROOT does not match the go that runs",
+            string.Join("; ", problems) + ". go then compiles against another standard library or fails with \"cannot find GOROOT\". Modern Go finds its own root; GOROOT rarely needs setting.",
+            evidence,
+            $"Remove the GOROOT assignment ({ShellSyntax.Unset(kind, "GOROOT")}; go env -u GOROOT for the env file), or set it to {root ?? "the installed Go root"}.");
+    }
+}

@@ -1,0 +1,48 @@
+using GoWatch.Checks.Facts;
+
+namespace GoWatch.Checks.Catalogue;
+
+/// <summary><c>path.broken</c>: the login shell's PATH is empty, has empty entries, or lacks <c>/usr/bin</c> or <c>/bin</c>.</summary>
+internal sealed class PathBrokenCheck() : Check("path.broken", Severity.Error, CheckArea.Shell)
+{
+    public override CheckOutcome Evaluate(MachineFacts facts)
+    {
+        if (facts.Shell.Environment is null)
+        {
+            return NoShell(facts);
+        }
+        var path = facts.Shell.Get("PATH");
+        var problems = new List<string>();
+        if (string.IsNullOrEmpty(path))
+        {
+            problems.Add("PATH is empty");
+        }
+        else
+        {
+            var entries = path.Split(':').Select(e => e.Length > 1 ? e.TrimEnd('/') : e).ToList();
+            if (entries.Any(e => e.Length == 0))
+            {
+                problems.Add("PATH has an empty entry (\"::\" or a leading/trailing \":\"), which means the current directory");
+            }
+            foreach (var required in new[] { "/usr/bin", "/bin" })
+            {
+                if (!entries.Contains(required))
+                {
+                    problems.Add($"PATH lacks {required}");
+                }
+            }
+        }
+        if (problems.Count == 0)
+        {
+            return CheckOutcome.Pass;
+        }
+        var blame = facts.Shell.AssignmentOf("PATH");
+        var kind = facts.Shell.Kind;
+        return Fail("The login shell's PATH is broken",
+            string.Join("; ", problems) + $". PATH is \"{path}\". Basic commands (ls, git, clang) are no longer found; this usually comes from an assignment without :$PATH such as export PATH=$GOROOT/bin.",
+            [blame, Evidence.Note($"PATH={path}")],
+            blame is { File: not null }
+                ? $"In {ShellSyntax.Where(blame)}, keep the existing PATH: {ShellSyntax.PrependPath(kind, "/usr/local/go/bin")}"
+                : $"In {ShellSyntax.RcFile(kind)}, add to PATH instead of replacing it: {ShellSyntax.PrependPath(kind, "/usr/local/go/bin")}");
+    }
+}

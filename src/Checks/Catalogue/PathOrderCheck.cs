@@ -1,0 +1,39 @@
+using GoWatch.Checks.Facts;
+using GoWatch.Checks.Probes;
+
+namespace GoWatch.Checks.Catalogue;
+
+/// <summary><c>path.order</c>: the user set GOROOT, but the first <c>go</c> on PATH is not <c>$GOROOT/bin/go</c>.</summary>
+internal sealed class PathOrderCheck() : Check("path.order", Severity.Warning, CheckArea.Shell)
+{
+    public override CheckOutcome Evaluate(MachineFacts facts)
+    {
+        if (facts.Shell.Environment is null)
+        {
+            return NoShell(facts);
+        }
+        var goroot = GoValues.Shell(facts, "GOROOT") ?? GoValues.EnvFile(facts, "GOROOT");
+        if (goroot is null || goroot.Value.Length == 0)
+        {
+            return CheckOutcome.Pass;
+        }
+        var expected = Path.Combine(goroot.Value, "bin", "go");
+        if (!File.Exists(expected))
+        {
+            return CheckOutcome.Skip($"{expected} does not exist (see goroot.mismatch)");
+        }
+        if (facts.Go?.Path is not { } first)
+        {
+            return CheckOutcome.Skip("no go on PATH (see go.not-found)");
+        }
+        if (FileSystemPaths.SamePlace(first, expected))
+        {
+            return CheckOutcome.Pass;
+        }
+        var kind = facts.Shell.Kind;
+        return Fail($"Another go shadows $GOROOT/bin/go on PATH",
+            $"GOROOT is {goroot.Value}, but the first go on PATH is {first}. Commands run that other Go while tools that read GOROOT use {goroot.Value}.",
+            [goroot.Evidence, facts.Shell.AssignmentOf("PATH"), Evidence.Note($"first go on PATH: {first}")],
+            $"Put $GOROOT/bin first, after the GOROOT line in {ShellSyntax.Where(goroot.Evidence)}: {ShellSyntax.PrependPath(kind, Path.Combine(goroot.Value, "bin"))}");
+    }
+}

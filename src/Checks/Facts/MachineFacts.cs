@@ -1,0 +1,26 @@
+namespace GoWatch.Checks.Facts;
+
+/// <summary>
+/// Everything the checks look at, gathered once per verification. Checks are pure functions
+/// of this record, so any situation can be replayed by building one by hand.
+/// </summary>
+public sealed record MachineFacts
+{
+    /// <summary>Platform, CPU and shell.</summary>
+    public required HostFacts Host { get; init; }
+
+    /// <summary>The login shell run.</summary>
+    public required ShellFacts Shell { get; init; }
+
+    /// <summary>The go on the shell's PATH; null when the shell gave no PATH to look in.</summary>
+    public GoFacts? Go { get; init; }
+
+    /// <summary>Installations, Homebrew, dangling links.</summary>
+    public InstallationFacts Installations { get; init; } = InstallationFacts.Empty;
+
+    /// <summary>Go's env file.</summary>
+    public required GoEnvFileFacts GoEnvFile { get; init; }
+
+    /// <summary>GoLand settings and projects.</summary>
+    public GoLandFacts GoLand { get; init; } = GoLandFacts.Empty;
+}

@@ -1,0 +1,224 @@
+using System.Xml;
+using System.Xml.Linq;
+using GoWatch.Checks.Facts;
+using GoWatch.Platform.Locations;
+
+namespace GoWatch.Checks.Probes;
+
+/// <summary>
+/// Reads GoLand's XML settings with LINQ to XML, expanding JetBrains path macros
+/// (<c>$USER_HOME$</c>, <c>$PROJECT_DIR$</c>). A malformed file is recorded as a problem
+/// with its file and line: the IDE will not read it either, and it must never crash a check.
+/// </summary>
+public sealed class GoLandReader : IGoLandReader
+{
+    private static readonly string[] SdkOptionNames = ["homeUrl", "homePath", "url", "home", "path"];
+
+    /// <inheritdoc />
+    public Task<GoLandFacts> ReadAsync(GoWatchSettings settings, IReadOnlyList<string> extraProjects, CancellationToken cancellationToken) =>
+        Task.Run(() => Read(settings, extraProjects), cancellationToken);
+
+    /// <summary>Synchronous form of <see cref="ReadAsync"/>.</summary>
+    public static GoLandFacts Read(GoWatchSettings settings, IReadOnlyList<string> extraProjects)
+    {
+        var problems = new List<Evidence>();
+        var configDir = FileSystemPaths.Directories(settings.JetBrainsConfigRoot, "GoLand*").LastOrDefault();
+        var sdks = new List<GoLandSdk>();
+        var libraries = new List<string>();
+        var projectDirs = new List<string>();
+
+        if (configDir is not null)
+        {
+            var options = Path.Combine(configDir, "options");
+            if (Load(Path.Combine(options, "go.sdk.xml"), problems) is { } sdkDoc)
+            {
+                foreach (var option in sdkDoc.Descendants("option").Where(o => SdkOptionNames.Contains((string?)o.Attribute("name"))))
+                {
+                    if ((string?)option.Attribute("value") is { Length: > 0 } value && option.Ancestors().Any(a => a.Name.LocalName is "GoSdk" or "list" or "component"))
+                    {
+                        sdks.Add(new GoLandSdk(ExpandPath(value, settings.Home, null), At(Path.Combine(options, "go.sdk.xml"), option)));
+                    }
+                }
+            }
+            if (Load(Path.Combine(options, "goLibraries.xml"), problems) is { } libDoc)
+            {
+                libraries.AddRange(libDoc.Descendants("option")
+                    .Select(o => (string?)o.Attribute("value"))
+                    .Where(v => v is { Length: > 0 } && (v.StartsWith("file://", StringComparison.Ordinal) || v.StartsWith('/') || v.StartsWith('$')))
+                    .Select(v => ExpandPath(v!, settings.Home, null)));
+            }
+            if (Load(Path.Combine(options, "recentProjects.xml"), problems) is { } recentDoc)
+            {
+                projectDirs.AddRange(RecentProjects(recentDoc).Select(p => ExpandPath(p, settings.Home, null)));
+            }
+        }
+        projectDirs.AddRange(extraProjects.Select(p => Path.GetFullPath(p)));
+
+        var projects = projectDirs
+            .Select(FileSystemPaths.Normalize)
+            .Distinct(StringComparer.Ordinal)
+            .Where(Directory.Exists)
+            .Select(dir => ReadProject(dir, settings.Home, problems))
+            .ToList();
+
+        return new GoLandFacts
+        {
+            ConfigDirectory = configDir,
+            Sdks = sdks,
+            Libraries = libraries,
+            Projects = projects,
+            Problems = problems,
+        };
+    }
+
+    /// <summary>Expands JetBrains macros and strips a <c>file://</c> scheme.</summary>
+    public static string ExpandPath(string value, string home, string? projectDir)
+    {
+        var text = value.Trim();
+        if (text.StartsWith("file://", StringComparison.Ordinal))
+        {
+            text = text["file://".Length..];
+        }
+        text = text.Replace("$USER_HOME$", home, StringComparison.Ordinal);
+        if (projectDir is not null)
+        {
+            text = text.Replace("$PROJECT_DIR$", projectDir, StringComparison.Ordinal);
+        }
+        return text.Length > 1 ? text.TrimEnd('/') : text;
+    }
+
+    private static IEnumerable<string> RecentProjects(XDocument doc)
+    {
+        // Newer GoLand: <option name="additionalInfo"><map><entry key="PATH">…; older: <option name="recentPaths"><list><option value="PATH"/>.
+        foreach (var option in doc.Descendants("option"))
+        {
+            var name = (string?)option.Attribute("name");
+            if (name == "additionalInfo")
+            {
+                foreach (var entry in option.Descendants("entry"))
+                {
+                    if ((string?)entry.Attribute("key") is { Length: > 0 } key)
+                    {
+                        yield return key;
+                    }
+                }
+            }
+            else if (name is "recentPaths" or "openPaths")
+            {
+                foreach (var item in option.Descendants("option"))
+                {
+                    if ((string?)item.Attribute("value") is { Length: > 0 } value)
+                    {
+                        yield return value;
+                    }
+                }
+            }
+        }
+    }
+
+    private static GoLandProject ReadProject(string dir, string home, List<Evidence> problems)
+    {
+        var project = new GoLandProject { Directory = dir, GoMod = ReadGoMod(Path.Combine(dir, "go.mod")) };
+        var workspace = Path.Combine(dir, ".idea", "workspace.xml");
+        if (Load(workspace, problems) is not { } doc)
+        {
+            return File.Exists(workspace) ? project with { WorkspaceFile = workspace } : project;
+        }
+        project = project with { WorkspaceFile = workspace };
+
+        var components = doc.Descendants("component").ToList();
+        if (components.FirstOrDefault(c => (string?)c.Attribute("name") == "GOROOT") is { } goroot &&
+            ((string?)goroot.Attribute("url") ?? (string?)goroot.Attribute("path")) is { Length: > 0 } rootValue)
+        {
+            project = project with { Goroot = ExpandPath(rootValue, home, dir), GorootEvidence = At(workspace, goroot) };
+        }
+
+        if (components.FirstOrDefault(c => (string?)c.Attribute("name") == "VgoProject") is { } vgo)
+        {
+            var flag = vgo.Element("integration-enabled")
+                ?? vgo.Elements("option").FirstOrDefault(o => (string?)o.Attribute("name") == "integration-enabled");
+            var flagText = flag is null ? null : (string?)flag.Attribute("value") ?? flag.Value;
+            if (bool.TryParse(flagText?.Trim(), out var enabled))
+            {
+                project = project with { ModulesIntegration = enabled, ModulesEvidence = At(workspace, flag!) };
+            }
+            var env = new Dictionary<string, (string, Evidence)>(StringComparer.Ordinal);
+            foreach (var entry in (vgo.Element("environment") ?? new XElement("none")).Descendants("entry"))
+            {
+                if ((string?)entry.Attribute("key") is { Length: > 0 } key)
+                {
+                    env[key] = ((string?)entry.Attribute("value") ?? "", At(workspace, entry));
+                }
+            }
+            project = project with { Environment = env };
+        }
+        return project;
+    }
+
+    private static GoModFacts? ReadGoMod(string path)
+    {
+        string[] lines;
+        try
+        {
+            if (!File.Exists(path))
+            {
+                return null;
+            }
+            lines = File.ReadAllLines(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return new GoModFacts(path, null, null, null, null);
+        }
+        string? go = null, toolchain = null;
+        Evidence? goLine = null, toolchainLine = null;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var text = lines[i];
+            var comment = text.IndexOf("//", StringComparison.Ordinal);
+            var words = (comment >= 0 ? text[..comment] : text).Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+            if (words is ["go", var v])
+            {
+                go = v;
+                goLine = new Evidence(path, i + 1, text.Trim());
+            }
+            else if (words is ["toolchain", var t])
+            {
+                toolchain = t;
+                toolchainLine = new Evidence(path, i + 1, text.Trim());
+            }
+        }
+        return new GoModFacts(path, go, goLine, toolchain, toolchainLine);
+    }
+
+    private static XDocument? Load(string path, List<Evidence> problems)
+    {
+        try
+        {
+            if (!File.Exists(path))
+            {
+                return null;
+            }
+            var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
+            using var reader = XmlReader.Create(path, settings);
+            return XDocument.Load(reader, LoadOptions.SetLineInfo);
+        }
+        catch (XmlException ex)
+        {
+            problems.Add(new Evidence(path, ex.LineNumber > 0 ? ex.LineNumber : null, $"not valid XML: {ex.Message}"));
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            problems.Add(new Evidence(path, null, $"cannot be read: {ex.Message}"));
+            return null;
+        }
+    }
+
+    private static Evidence At(string file, XElement element)
+    {
+        var line = element is IXmlLineInfo info && info.HasLineInfo() ? info.LineNumber : (int?)null;
+        var text = element.HasElements ? new XElement(element.Name, element.Attributes()).ToString(SaveOptions.DisableFormatting) : element.ToString(SaveOptions.DisableFormatting);
+        return new Evidence(file, line, text);
+    }
+}

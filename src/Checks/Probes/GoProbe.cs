@@ -1,0 +1,138 @@
+using System.Text.Json;
+using GoWatch.Checks.Binary;
+using GoWatch.Checks.Facts;
+using GoWatch.Platform.Locations;
+using GoWatch.Platform.Processes;
+
+namespace GoWatch.Checks.Probes;
+
+/// <summary>
+/// Resolves <c>go</c> on the login shell's PATH itself (first executable in PATH order, like
+/// execvp) and runs it with the shell's own environment, so the answers are the ones the
+/// user's terminal and IDE get. A <c>go</c> that hangs, crashes or prints garbage becomes an
+/// error text in the facts.
+/// </summary>
+public sealed class GoProbe : IGoProbe
+{
+    private const int MaxShownOutput = 200;
+
+    /// <inheritdoc />
+    public async Task<GoFacts> ProbeAsync(GoWatchSettings settings, ShellFacts shell, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var go = FileSystemPaths.FindOnPath("go", shell.PathEntries);
+        if (go is null)
+        {
+            return new GoFacts();
+        }
+        var resolved = FileSystemPaths.RealPath(go);
+        var root = RootOf(resolved);
+        var env = shell.Environment ?? new Dictionary<string, string> { ["PATH"] = LoginShellProbe.MinimalPath, ["HOME"] = settings.Home };
+
+        // A go.mod in the working directory could make a newer go switch toolchains (and download); "/" has none.
+        var envTask = ProcessRunner.RunAsync(new ProcessSpec(go, ["env", "-json"]) { Environment = env, Timeout = timeout, WorkingDirectory = "/" }, cancellationToken);
+        var versionTask = ProcessRunner.RunAsync(new ProcessSpec(go, ["version"]) { Environment = env, Timeout = timeout, WorkingDirectory = "/" }, cancellationToken);
+        var envResult = await envTask.ConfigureAwait(false);
+        var versionResult = await versionTask.ConfigureAwait(false);
+
+        var (goEnv, envError) = ParseEnv(envResult, timeout);
+        var (version, platform, versionError) = ParseVersion(versionResult, timeout);
+
+        string? compilerPath = null;
+        var compilerHeader = BinaryHeader.Unknown;
+        if (goEnv is not null && goEnv.TryGetValue("CC", out var cc) && cc.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var ccName, ..])
+        {
+            compilerPath = ccName.StartsWith('/') ? (FileSystemPaths.IsExecutableFile(ccName) ? ccName : null) : FileSystemPaths.FindOnPath(ccName, shell.PathEntries);
+            if (compilerPath is not null)
+            {
+                compilerHeader = BinaryHeaderReader.Read(compilerPath);
+            }
+        }
+
+        return new GoFacts
+        {
+            Path = go,
+            ResolvedPath = resolved,
+            Root = root,
+            Header = BinaryHeaderReader.Read(resolved),
+            Env = goEnv,
+            EnvError = envError,
+            Version = version,
+            VersionPlatform = platform,
+            VersionError = versionError,
+            RootVersionFile = root is null ? null : FileSystemPaths.FirstLine(Path.Combine(root, "VERSION")),
+            CompilerPath = compilerPath,
+            CompilerHeader = compilerHeader,
+        };
+    }
+
+    /// <summary>The Go root a resolved <c>…/bin/go</c> belongs to, or null when it does not sit in a <c>bin</c> directory.</summary>
+    public static string? RootOf(string resolvedGo)
+    {
+        var bin = Path.GetDirectoryName(resolvedGo);
+        return bin is not null && Path.GetFileName(bin) == "bin" ? Path.GetDirectoryName(bin) : null;
+    }
+
+    internal static (IReadOnlyDictionary<string, string>? Env, string? Error) ParseEnv(ProcessResult result, TimeSpan timeout)
+    {
+        if (Failure("go env -json", result, timeout) is { } failure)
+        {
+            return (null, failure);
+        }
+        try
+        {
+            using var doc = JsonDocument.Parse(result.Stdout);
+            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return (null, $"`go env -json` printed JSON that is not an object: {Shorten(result.Stdout)}");
+            }
+            var env = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var property in doc.RootElement.EnumerateObject())
+            {
+                env[property.Name] = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString() ?? "" : property.Value.GetRawText();
+            }
+            return (env, null);
+        }
+        catch (JsonException)
+        {
+            return (null, $"`go env -json` printed something that is not JSON: {Shorten(result.Stdout)}");
+        }
+    }
+
+    internal static (string? Version, string? Platform, string? Error) ParseVersion(ProcessResult result, TimeSpan timeout)
+    {
+        if (Failure("go version", result, timeout) is { } failure)
+        {
+            return (null, null, failure);
+        }
+        // "go version go1.22.5 darwin/arm64"
+        var words = result.Stdout.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length >= 3 && words[0] == "go" && words[1] == "version" && words[2].StartsWith("go", StringComparison.Ordinal))
+        {
+            return (words[2], words.Length >= 4 ? words[3] : null, null);
+        }
+        return (null, null, $"`go version` printed something unexpected: {Shorten(result.Stdout)}");
+    }
+
+    private static string? Failure(string what, ProcessResult result, TimeSpan timeout)
+    {
+        if (!result.Started)
+        {
+            return $"`{what}` could not be started: {result.StartError}";
+        }
+        if (result.TimedOut)
+        {
+            return $"`{what}` did not finish within {timeout.TotalSeconds:0.#} s and was killed.";
+        }
+        if (result.ExitCode != 0)
+        {
+            return $"`{what}` exited with code {result.ExitCode}: {Shorten(result.Stderr.Length > 0 ? result.Stderr : result.Stdout)}";
+        }
+        return null;
+    }
+
+    private static string Shorten(string text)
+    {
+        var trimmed = text.Trim().ReplaceLineEndings(" ");
+        return trimmed.Length == 0 ? "(nothing)" : trimmed.Length <= MaxShownOutput ? trimmed : trimmed[..MaxShownOutput] + "…";
+    }
+}

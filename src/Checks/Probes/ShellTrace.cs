@@ -1,0 +1,173 @@
+using System.Text.RegularExpressions;
+using GoWatch.Checks.Facts;
+
+namespace GoWatch.Checks.Probes;
+
+/// <summary>
+/// Reads what a traced login shell printed on stderr: which startup-file line assigned each
+/// watched variable last, and which lines the shell complained about.
+/// </summary>
+internal static partial class ShellTrace
+{
+    /// <summary>Attributes each watched variable to its last assignment, from the trace first and the startup files second.</summary>
+    public static IReadOnlyDictionary<string, Evidence> Assignments(ShellKind kind, string stderr, string home)
+    {
+        var result = new Dictionary<string, Evidence>(StringComparer.Ordinal);
+        if (kind is ShellKind.Zsh or ShellKind.Bash)
+        {
+            foreach (var line in Lines(stderr))
+            {
+                var m = PosixTraceLine().Match(line);
+                if (!m.Success)
+                {
+                    continue;
+                }
+                var file = m.Groups["file"].Value;
+                var number = int.Parse(m.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture);
+                foreach (Match a in PosixAssignment().Matches(m.Groups["cmd"].Value))
+                {
+                    var name = a.Groups["name"].Value == "path" && kind == ShellKind.Zsh ? "PATH" : a.Groups["name"].Value;
+                    if (WatchedVariables.Names.Contains(name))
+                    {
+                        result[name] = new Evidence(file, number, FileSystemPaths.ReadLine(file, number) ?? m.Groups["cmd"].Value);
+                    }
+                }
+            }
+        }
+        else if (kind == ShellKind.Fish)
+        {
+            foreach (var (name, file, cmd) in FishAssignments(stderr, home))
+            {
+                result[name] = StartupFiles.LastAssignmentIn(kind, name, file) ?? new Evidence(file, null, cmd);
+            }
+        }
+
+        var files = StartupFiles.For(kind, home);
+        foreach (var name in WatchedVariables.Names)
+        {
+            if (!result.ContainsKey(name) && StartupFiles.LastAssignment(kind, name, files) is { } found)
+            {
+                result[name] = found;
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Errors printed while the startup files were read, with file and line when the shell named them.</summary>
+    public static IReadOnlyList<Evidence> Errors(ShellKind kind, string stderr, string home)
+    {
+        var errors = new List<Evidence>();
+        string? fishMessage = null;
+        foreach (var raw in Lines(stderr))
+        {
+            var line = raw.TrimEnd();
+            if (line.Length == 0 || IsTrace(kind, line))
+            {
+                continue;
+            }
+            Match m;
+            if ((m = ZshError().Match(line)).Success || (m = BashError().Match(line)).Success)
+            {
+                errors.Add(new Evidence(m.Groups["file"].Value, ParseInt(m.Groups["line"].Value), m.Groups["msg"].Value.Trim()));
+                continue;
+            }
+            if ((m = FishError().Match(line)).Success)
+            {
+                var file = ExpandTilde(m.Groups["file"].Value, home);
+                var message = m.Groups["msg"].Value.Trim();
+                errors.Add(new Evidence(file, ParseInt(m.Groups["line"].Value), message.Length > 0 ? message : fishMessage ?? "error"));
+                fishMessage = null;
+                continue;
+            }
+            if (line.StartsWith("fish: ", StringComparison.Ordinal))
+            {
+                fishMessage = line["fish: ".Length..];
+                continue;
+            }
+            if (GenericError().IsMatch(line) && !errors.Any(e => e.Text is { } t && line.Contains(t, StringComparison.Ordinal)))
+            {
+                errors.Add(Evidence.Note(line));
+            }
+        }
+        if (fishMessage is not null)
+        {
+            errors.Add(Evidence.Note("fish: " + fishMessage));
+        }
+        return errors;
+    }
+
+    private static IEnumerable<(string Name, string File, string Cmd)> FishAssignments(string stderr, string home)
+    {
+        // fish_trace prints "---> cmd" with the dash count as depth; a "source F" line opens F,
+        // whose body is traced deeper until the depth falls back.
+        var stack = new Stack<(int Depth, string File)>();
+        foreach (var line in Lines(stderr))
+        {
+            var m = FishTraceLine().Match(line);
+            if (!m.Success)
+            {
+                continue;
+            }
+            var depth = m.Groups["dashes"].Length;
+            var cmd = m.Groups["cmd"].Value;
+            while (stack.Count > 0 && stack.Peek().Depth >= depth)
+            {
+                stack.Pop();
+            }
+            if (cmd.StartsWith("source ", StringComparison.Ordinal))
+            {
+                stack.Push((depth, ExpandTilde(Unescape(cmd["source ".Length..].Trim()), home)));
+                continue;
+            }
+            if (stack.Count == 0)
+            {
+                continue;
+            }
+            foreach (var name in WatchedVariables.Names)
+            {
+                if (StartupFiles.Assigns(ShellKind.Fish, name, cmd))
+                {
+                    yield return (name, stack.Peek().File, cmd);
+                }
+            }
+        }
+    }
+
+    private static bool IsTrace(ShellKind kind, string line) => kind switch
+    {
+        ShellKind.Fish => FishTraceLine().IsMatch(line),
+        ShellKind.Zsh or ShellKind.Bash => line.StartsWith('+'),
+        _ => false,
+    };
+
+    private static string ExpandTilde(string path, string home) =>
+        path == "~" ? home : path.StartsWith("~/", StringComparison.Ordinal) ? Path.Combine(home, path[2..]) : path;
+
+    // fish escapes spaces and quotes in traced arguments.
+    private static string Unescape(string text) => Regex.Replace(text, @"\\(.)", "$1");
+
+    private static int? ParseInt(string text) => int.TryParse(text, out var n) ? n : null;
+
+    private static IEnumerable<string> Lines(string text) => text.Split('\n');
+
+    [GeneratedRegex(@"^\++(?<file>/.*?):(?<line>\d+)> (?<cmd>.*)$")]
+    private static partial Regex PosixTraceLine();
+
+    [GeneratedRegex(@"(?:^|[\s;(&|])(?:export\s+|typeset\s+(?:-\w+\s+)*|declare\s+(?:-\w+\s+)*|readonly\s+)?(?<name>[A-Za-z_][A-Za-z0-9_]*)\+?=")]
+    private static partial Regex PosixAssignment();
+
+    [GeneratedRegex(@"^(?<dashes>-*)> (?<cmd>.*)$")]
+    private static partial Regex FishTraceLine();
+
+    [GeneratedRegex(@"^(?<file>/[^:]+):(?<line>\d+): (?<msg>.+)$")]
+    private static partial Regex ZshError();
+
+    [GeneratedRegex(@"^(?:-?\w*sh: )?(?<file>/.+?): line (?<line>\d+): (?<msg>.+)$")]
+    private static partial Regex BashError();
+
+    [GeneratedRegex(@"^(?<file>(?:~|/).*?) \(line (?<line>\d+)\):\s*(?<msg>.*)$")]
+    private static partial Regex FishError();
+
+    [GeneratedRegex(@"parse error|syntax error|command not found|Unknown command|unexpected|bad substitution", RegexOptions.IgnoreCase)]
+    private static partial Regex GenericError();
+}
