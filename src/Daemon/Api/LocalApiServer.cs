@@ -18,8 +18,9 @@ namespace GoWatch.Daemon.Api;
 /// The daemon's local API: line-delimited JSON on a Unix socket in the data dir, mode 0600.
 /// While the daemon holds the store, this is how the CLI reads it.
 /// </summary>
-public sealed class LocalApiServer(IEventStore store, GoWatchSettings settings, TimeProvider time, ILogger<LocalApiServer> log) : BackgroundService
+public sealed class LocalApiServer(IEventStore store, GoWatchSettings settings, TimeProvider time, IEnumerable<IApiOperation> operations, ILogger<LocalApiServer> log) : BackgroundService
 {
+    private readonly Dictionary<string, IApiOperation> _operations = operations.ToDictionary(o => o.Op, StringComparer.Ordinal);
     private readonly DateTimeOffset _since = time.GetUtcNow();
     private Socket? _listener;
 
@@ -83,7 +84,7 @@ public sealed class LocalApiServer(IEventStore store, GoWatchSettings settings, 
                     await FollowAsync(writer, request.After ?? store.LastPosition, stoppingToken);
                     return;
                 }
-                await ReplyAsync(writer, Handle(request), stoppingToken);
+                await ReplyAsync(writer, await HandleAsync(request, stoppingToken), stoppingToken);
             }
         }
         catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
@@ -92,10 +93,15 @@ public sealed class LocalApiServer(IEventStore store, GoWatchSettings settings, 
         }
     }
 
-    private ApiResponse Handle(ApiRequest? request)
+    private async Task<ApiResponse> HandleAsync(ApiRequest? request, CancellationToken cancellationToken)
     {
         try
         {
+            if (request?.Op is { } op && _operations.TryGetValue(op, out var operation))
+            {
+                var node = await operation.HandleAsync(request, cancellationToken);
+                return new ApiResponse(true, node is null ? null : JsonSerializer.SerializeToElement(node, EventJson.Options), null);
+            }
             JsonNode? result = request?.Op switch
             {
                 ApiRequest.Ops.Status => StatusReport.Build(store, new StatusReport.DaemonState(true, Environment.ProcessId, _since)),
@@ -106,7 +112,11 @@ public sealed class LocalApiServer(IEventStore store, GoWatchSettings settings, 
             };
             return new ApiResponse(true, result is null ? null : JsonSerializer.SerializeToElement(result, EventJson.Options), null);
         }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or LiteDB.LiteException or IOException)
+        catch (ApiOperationException ex)
+        {
+            return new ApiResponse(false, null, ex.Message) { Code = ex.Code };
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or LiteDB.LiteException or IOException or UnauthorizedAccessException or JsonException)
         {
             log.LogWarning("Local API request {Op} failed: {Error}", request?.Op, ex.Message);
             return new ApiResponse(false, null, ex.Message);

@@ -1,6 +1,6 @@
 using GoWatch.Daemon.Api;
-using GoWatch.Daemon.Catalogue;
-using GoWatch.Daemon.Recording;
+using GoWatch.Recording.Catalogue;
+using GoWatch.Recording;
 using GoWatch.Daemon.Scheduling;
 using GoWatch.Daemon.Watching;
 using GoWatch.Events.Store;

@@ -1,4 +1,4 @@
-using GoWatch.Daemon.Recording;
+using GoWatch.Recording;
 using Quartz;
 
 namespace GoWatch.Daemon.Scheduling;

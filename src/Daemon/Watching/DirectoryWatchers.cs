@@ -1,6 +1,6 @@
 using System.Reactive.Linq;
 using System.Reactive.Subjects;
-using GoWatch.Daemon.Catalogue;
+using GoWatch.Recording.Catalogue;
 using Microsoft.Extensions.Logging;
 
 namespace GoWatch.Daemon.Watching;

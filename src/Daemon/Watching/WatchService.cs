@@ -1,6 +1,6 @@
 using System.Reactive.Concurrency;
 using System.Reactive.Linq;
-using GoWatch.Daemon.Recording;
+using GoWatch.Recording;
 using GoWatch.Events;
 using GoWatch.Events.Model;
 using GoWatch.Events.Store;

@@ -15,6 +15,9 @@ public sealed record ApiRequest(string Op)
     /// <summary>For <c>follow</c>: send events after this position, then live ones.</summary>
     public long? After { get; init; }
 
+    /// <summary>Arguments of operations that need more than the fields above (revert, doctor, watch …).</summary>
+    public System.Text.Json.JsonElement? Args { get; init; }
+
     public static class Ops
     {
         public const string Status = "status";

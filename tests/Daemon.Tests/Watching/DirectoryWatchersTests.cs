@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using GoWatch.Daemon.Catalogue;
+using GoWatch.Recording.Catalogue;
 using GoWatch.Daemon.Tests.Support;
 using GoWatch.Daemon.Watching;
 

@@ -1,6 +1,6 @@
 using DiffPlex;
 
-namespace GoWatch.Daemon.Recording;
+namespace GoWatch.Recording;
 
 /// <summary>Lines added and removed between two snapshots, counted by a real line diff.</summary>
 public static class LineChanges

@@ -1,4 +1,4 @@
-namespace GoWatch.Daemon.Recording;
+namespace GoWatch.Recording;
 
 /// <summary>What a watched path holds right now.</summary>
 public abstract record FileObservation

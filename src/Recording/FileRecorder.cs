@@ -1,11 +1,11 @@
-using GoWatch.Daemon.Catalogue;
+using GoWatch.Recording.Catalogue;
 using GoWatch.Events;
 using GoWatch.Events.Model;
 using GoWatch.Events.Projections;
 using GoWatch.Events.Store;
 using Microsoft.Extensions.Logging;
 
-namespace GoWatch.Daemon.Recording;
+namespace GoWatch.Recording;
 
 /// <summary>
 /// Turns "this path may have changed" into at most one event: it observes the path, compares

@@ -1,12 +1,12 @@
 using System.Text;
-using GoWatch.Daemon.Catalogue;
-using GoWatch.Daemon.Recording;
-using GoWatch.Daemon.Tests.Support;
+using GoWatch.Recording.Catalogue;
+using GoWatch.Recording;
+using GoWatch.Recording.Tests.Support;
 using GoWatch.Events.Model;
 using GoWatch.Events.Store;
 using GoWatch.Events.Store.LiteDb;
 
-namespace GoWatch.Daemon.Tests.Recording;
+namespace GoWatch.Recording.Tests;
 
 /// <summary>The recorder against a real LiteDB file and real files in a temp HOME.</summary>
 public sealed class FileRecorderTests : IDisposable

@@ -1,4 +1,4 @@
-namespace GoWatch.Daemon.Catalogue;
+namespace GoWatch.Recording.Catalogue;
 
 /// <summary>
 /// One entry of the watch catalogue: a single file, or every file in <see cref="Directory"/>

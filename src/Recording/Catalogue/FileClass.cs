@@ -1,4 +1,4 @@
-namespace GoWatch.Daemon.Catalogue;
+namespace GoWatch.Recording.Catalogue;
 
 /// <summary>The classes of SPEC §3, as stored in file events.</summary>
 public static class FileClass

@@ -1,6 +1,6 @@
 using GoWatch.Platform.Locations;
 
-namespace GoWatch.Daemon.Catalogue;
+namespace GoWatch.Recording.Catalogue;
 
 /// <summary>
 /// What the daemon watches. The catalogue is a value: the watchers, the reconciler and

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace GoWatch.Daemon.Recording;
+namespace GoWatch.Recording;
 
 /// <summary>
 /// Reads a watched path without trusting it: directories in a file's place, symlink loops,

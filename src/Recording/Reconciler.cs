@@ -1,7 +1,7 @@
-using GoWatch.Daemon.Catalogue;
+using GoWatch.Recording.Catalogue;
 using Microsoft.Extensions.Logging;
 
-namespace GoWatch.Daemon.Recording;
+namespace GoWatch.Recording;
 
 /// <summary>
 /// Compares every watched path with its last recorded state and records the differences:
