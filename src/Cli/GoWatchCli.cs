@@ -17,6 +17,7 @@ public static class GoWatchCli
             DiffCommand.Create(context),
             StatusCommand.Create(context),
             FollowCommand.Create(context),
+            DoctorCommand.Create(context),
         };
         return root;
     }

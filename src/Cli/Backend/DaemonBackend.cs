@@ -62,6 +62,11 @@ public sealed class DaemonBackend : IGoWatchBackend
     public byte[]? GetBlob(string sha256) =>
         Call(new ApiRequest(ApiRequest.Ops.Blob) { Sha256 = sha256 }) is { ValueKind: JsonValueKind.String } s ? Convert.FromBase64String(s.GetString()!) : null;
 
+    public long RecordVerification(GoWatch.Events.Model.VerificationCompleted completed) =>
+        Call(new ApiRequest(ApiRequest.Ops.RecordVerification) { Args = JsonSerializer.SerializeToElement(completed, EventJson.Options) }) is { ValueKind: JsonValueKind.Number } p
+            ? p.GetInt64()
+            : throw Unavailable("no position in the reply");
+
     public JsonObject Status() =>
         Call(new ApiRequest(ApiRequest.Ops.Status)) is { } result ? JsonNode.Parse(result.GetRawText())!.AsObject() : throw Unavailable("empty status reply");
 

@@ -19,6 +19,9 @@ public sealed class DirectBackend(IEventStore store) : IGoWatchBackend
 
     public byte[]? GetBlob(string sha256) => store.Get(sha256);
 
+    public long RecordVerification(GoWatch.Events.Model.VerificationCompleted completed) =>
+        new GoWatch.Recording.Verification.VerificationLog(store).Record(completed, EventSources.Cli).Completed.Position;
+
     public JsonObject Status() => StatusReport.Build(store, new StatusReport.DaemonState(false, null, null));
 
     public async IAsyncEnumerable<EventEnvelope> FollowAsync(long? after, [EnumeratorCancellation] CancellationToken cancellationToken)

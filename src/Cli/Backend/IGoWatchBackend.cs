@@ -21,6 +21,12 @@ public interface IGoWatchBackend : IDisposable
 
     JsonObject Status();
 
+    /// <summary>
+    /// Records a verification the CLI ran (and the drift it implies) and returns the position of
+    /// its <c>VerificationCompleted</c>.
+    /// </summary>
+    long RecordVerification(GoWatch.Events.Model.VerificationCompleted completed);
+
     /// <summary>Events after <paramref name="after"/>, then live ones until cancelled.</summary>
     IAsyncEnumerable<EventEnvelope> FollowAsync(long? after, CancellationToken cancellationToken);
 }

@@ -1,7 +1,11 @@
 using GoWatch.Daemon.Api;
 using GoWatch.Recording.Catalogue;
 using GoWatch.Recording;
+using GoWatch.Checks;
 using GoWatch.Daemon.Scheduling;
+using GoWatch.Daemon.Verification;
+using GoWatch.Platform.Notifications;
+using GoWatch.Recording.Verification;
 using GoWatch.Daemon.Watching;
 using GoWatch.Events.Store;
 using GoWatch.Platform.Locations;
@@ -36,16 +40,23 @@ public static class DaemonHost
         builder.Services.AddSingleton<DirectoryWatchers>();
         builder.Services.AddSingleton(sp => new FileRecorder(store, sp.GetRequiredService<WatchCatalogue>(), settings.ContentCapBytes, sp.GetRequiredService<ILogger<FileRecorder>>()));
         builder.Services.AddSingleton<Reconciler>();
+        builder.Services.AddSingleton(new Verifier());
+        builder.Services.AddSingleton(new VerificationLog(store));
+        builder.Services.AddSingleton(DesktopNotifierFactory.Create(settings.Platform));
+        builder.Services.AddSingleton<DriftNotifier>();
+        builder.Services.AddSingleton<VerificationRunner>();
+        builder.Services.AddSingleton<IApiOperation, RecordVerificationOperation>();
 
         // Start order is registration order; stop order is the reverse.
         builder.Services.AddHostedService<DaemonLifecycleService>();
         builder.Services.AddHostedService<LocalApiServer>();
         builder.Services.AddHostedService<WatchService>();
+        builder.Services.AddHostedService<VerificationScheduler>();
 
         builder.Services.AddQuartz(q =>
         {
             q.UseInMemoryStore();
-            q.UseDefaultThreadPool(pool => pool.MaxConcurrency = 1);
+            q.UseDefaultThreadPool(pool => pool.MaxConcurrency = 2);
             q.AddJob<ReconcileJob>(job => job.WithIdentity(ReconcileJob.Key));
             q.AddTrigger(t => t
                 .ForJob(ReconcileJob.Key)
@@ -54,6 +65,14 @@ public static class DaemonHost
                 // The default misfire policy of a repeat-forever trigger skips to the next slot:
                 // after a sleep, missed slots do not run one after another.
                 .WithSimpleSchedule(s => s.WithInterval(settings.ReconcileInterval).RepeatForever()));
+
+            q.AddJob<VerifyJob>(job => job.WithIdentity(VerifyJob.Key).StoreDurably());
+            q.AddTrigger(t => t
+                .ForJob(VerifyJob.Key)
+                .WithIdentity("verify-every", "gowatch")
+                .UsingJobData(VerifyJob.TriggerKey, Triggers.Schedule)
+                .StartAt(DateTimeOffset.UtcNow + settings.VerifyInterval)
+                .WithSimpleSchedule(s => s.WithInterval(settings.VerifyInterval).RepeatForever()));
         });
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
 

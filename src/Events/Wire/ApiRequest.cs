@@ -25,5 +25,6 @@ public sealed record ApiRequest(string Op)
         public const string Get = "get";
         public const string Blob = "blob";
         public const string Follow = "follow";
+        public const string RecordVerification = "record-verification";
     }
 }

@@ -32,6 +32,18 @@ public sealed record GoWatchSettings
     /// <summary>How often the daemon re-reads every watched file to catch anything a watcher missed.</summary>
     public TimeSpan ReconcileInterval { get; init; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>How often the daemon verifies the setup when nothing changes.</summary>
+    public TimeSpan VerifyInterval { get; init; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Quiet time after the last recorded change before the daemon verifies (a burst gives one run).</summary>
+    public TimeSpan VerifyAfterChange { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Desktop notifications on a break; when off, breaks are still recorded and logged.</summary>
+    public bool Notifications { get; init; } = true;
+
+    /// <summary>At most one desktop notification per this interval; suppressed ones are still recorded.</summary>
+    public TimeSpan NotificationInterval { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Files larger than this are fingerprinted, not snapshotted.</summary>
     public long ContentCapBytes { get; init; } = 1024 * 1024;
 

@@ -83,6 +83,22 @@ public static class SettingsLoader
         {
             settings = settings with { ReconcileInterval = TimeSpan.FromSeconds(ParseLong(reconcile, "ReconcileSeconds", 1, 86_400)) };
         }
+        if (Get("VerifyIntervalMinutes") is { } verify)
+        {
+            settings = settings with { VerifyInterval = TimeSpan.FromMinutes(ParseLong(verify, "VerifyIntervalMinutes", 1, 24 * 60)) };
+        }
+        if (Get("VerifyAfterChangeMs") is { } afterChange)
+        {
+            settings = settings with { VerifyAfterChange = TimeSpan.FromMilliseconds(ParseLong(afterChange, "VerifyAfterChangeMs", 0, 600_000)) };
+        }
+        if (Get("Notifications") is { } notifications)
+        {
+            settings = settings with { Notifications = ParseBool(notifications, "Notifications") };
+        }
+        if (Get("NotificationIntervalSeconds") is { } notifyInterval)
+        {
+            settings = settings with { NotificationInterval = TimeSpan.FromSeconds(ParseLong(notifyInterval, "NotificationIntervalSeconds", 0, 86_400)) };
+        }
         if (Get("ContentCapBytes") is { } cap)
         {
             settings = settings with { ContentCapBytes = ParseLong(cap, "ContentCapBytes", 0, 64L * 1024 * 1024) };

@@ -383,9 +383,9 @@ public sealed class LiteDbEventStore : IEventStore
             ["source"] = e.Source,
             ["data"] = EventJson.SerializeData(e.Data),
         };
-        if (e.Data is IFileEvent file)
+        if (e.Data switch { IFileEvent f => f.Path, InstallationChanged i => i.Path, _ => null } is { } path)
         {
-            doc["path"] = file.Path;
+            doc["path"] = path;
         }
         if (e.Data switch { DriftDetected d => d.CheckId, DriftResolved r => r.CheckId, _ => null } is { } checkId)
         {

@@ -1,0 +1,77 @@
+using GoWatch.Checks.Reporting;
+using GoWatch.Events;
+using GoWatch.Events.Model;
+using GoWatch.Events.Store;
+using GoWatch.Platform.Locations;
+using GoWatch.Platform.Notifications;
+using Microsoft.Extensions.Logging;
+
+namespace GoWatch.Daemon.Verification;
+
+/// <summary>
+/// Tells the user once when checks break: every check that turned to <c>error</c> in one run
+/// goes into one notification naming the change to blame; notifications closer together than
+/// the configured interval are suppressed; either way a <c>NotificationSent</c> is recorded, so
+/// history shows it even when the desktop swallowed it.
+/// </summary>
+public sealed class DriftNotifier(IEventStore store, IDesktopNotifier desktop, GoWatchSettings settings, TimeProvider time, ILogger<DriftNotifier> log)
+{
+    private DateTimeOffset? _lastDelivered;
+
+    public async Task NotifyAsync(IReadOnlyList<EventEnvelope> detected, CancellationToken cancellationToken)
+    {
+        var errors = detected.Where(e => e.Data is DriftDetected { Severity: "error" }).ToList();
+        if (errors.Count == 0)
+        {
+            return;
+        }
+        var (title, message) = Compose(errors);
+        var checkIds = errors.Select(e => ((DriftDetected)e.Data).CheckId).ToList();
+        var now = time.GetUtcNow();
+
+        NotificationSent sent;
+        if (!settings.Notifications)
+        {
+            log.LogWarning("{Title}: {Message} (desktop notifications are off)", title, message);
+            sent = new NotificationSent("log", title, message, checkIds, Delivered: false, "notifications are turned off");
+        }
+        else if (_lastDelivered is { } last && now - last < settings.NotificationInterval)
+        {
+            log.LogWarning("{Title}: {Message} (notification suppressed: the last one was {Seconds:0} s ago)", title, message, (now - last).TotalSeconds);
+            sent = new NotificationSent("suppressed", title, message, checkIds, Delivered: false, $"rate-limited: one notification per {settings.NotificationInterval.TotalSeconds:0} s");
+        }
+        else
+        {
+            var result = await desktop.NotifyAsync(title, message, cancellationToken);
+            if (result.Channel == NotificationChannel.Log || !result.Succeeded)
+            {
+                log.LogWarning("{Title}: {Message} ({Channel}{Error})", title, message, result.ChannelName, result.Error is null ? "" : ": " + result.Error);
+            }
+            if (result.Succeeded)
+            {
+                _lastDelivered = now;
+            }
+            sent = new NotificationSent(result.ChannelName, title, message, checkIds, result.Succeeded && result.Channel != NotificationChannel.Log, result.Error);
+        }
+        store.Append(new AppendRequest(Streams.Daemon, ExpectedVersion.Any,
+            [new NewEvent(sent, EventSources.Daemon) { CausationId = errors[0].Id, CorrelationId = errors[0].CorrelationId }]));
+    }
+
+    private (string Title, string Message) Compose(IReadOnlyList<EventEnvelope> errors)
+    {
+        var first = (DriftDetected)errors[0].Data;
+        var what = errors.Count == 1 ? first.Title : $"{first.Title} (+{errors.Count - 1} more: {string.Join(", ", errors.Skip(1).Select(e => ((DriftDetected)e.Data).CheckId))})";
+        var blamed = first.CausedBy is { } position ? store.Get(position) : null;
+        var because = blamed switch
+        {
+            { Data: IFileEvent f } => $" after {Tilde(f.Path)} changed at {blamed.Time.ToLocalTime():HH:mm} — run `gowatch diff {blamed.Position}`",
+            { Data: InstallationChanged i } => $" after {Tilde(i.Path)} changed at {blamed.Time.ToLocalTime():HH:mm} — run `gowatch show {blamed.Position}`",
+            _ => " — run `gowatch doctor`",
+        };
+        // Notification text leaves the store: mask anything that looks like a secret.
+        return ("GoWatch: Go setup broken", SecretMasker.Mask(what + because));
+    }
+
+    private string Tilde(string path) =>
+        path.StartsWith(settings.Home.TrimEnd('/') + "/", StringComparison.Ordinal) ? "~" + path[settings.Home.TrimEnd('/').Length..] : path;
+}

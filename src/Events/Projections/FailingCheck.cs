@@ -1,0 +1,4 @@
+namespace GoWatch.Events.Projections;
+
+/// <summary>A check that is failing now: since which DriftDetected, with what severity.</summary>
+public sealed record FailingCheck(string CheckId, string Severity, string Title, long DetectedAt, long? CausedBy);
