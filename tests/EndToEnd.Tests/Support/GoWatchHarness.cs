@@ -27,6 +27,7 @@ public sealed class GoWatchHarness : IDisposable
             ["GOWATCH_PLATFORM"] = "linux",
             ["GOWATCH_ALLOW_ROOT"] = "1",
             ["NO_COLOR"] = "1",
+            ["SHELL"] = File.Exists("/usr/bin/zsh") ? "/usr/bin/zsh" : "/bin/bash",
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
             ["DOTNET_NOLOGO"] = "1",
         };
@@ -47,6 +48,31 @@ public sealed class GoWatchHarness : IDisposable
     public Dictionary<string, string> Environment { get; }
 
     public string HomePath(string relative) => Path.Combine(Home, relative);
+
+    /// <summary>
+    /// Puts an executable named <paramref name="tool"/> first on PATH that records its argv
+    /// (NUL-separated, one call per line) to the returned log file and succeeds.
+    /// </summary>
+    public string RecordingShim(string tool)
+    {
+        var bin = Path.Combine(Root, "shims");
+        Directory.CreateDirectory(bin);
+        var log = Path.Combine(Root, tool + ".calls");
+        var script = Path.Combine(bin, tool);
+        File.WriteAllText(script, $"#!/bin/sh\nprintf '%s\\0' \"$@\" >> '{log}'\nprintf '\\n' >> '{log}'\n");
+        File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!Environment["PATH"].StartsWith(bin + ":", StringComparison.Ordinal))
+        {
+            Environment["PATH"] = bin + ":" + Environment["PATH"];
+        }
+        return log;
+    }
+
+    /// <summary>The argv of each recorded call of a shim.</summary>
+    public static IReadOnlyList<string[]> ShimCalls(string log) =>
+        File.Exists(log)
+            ? File.ReadAllText(log).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.TrimEnd('\0').Split('\0')).ToList()
+            : [];
 
     public DaemonProcess StartDaemon()
     {
