@@ -65,6 +65,20 @@ public sealed class FileRecorder
     /// <summary>Paths with a recorded state that the catalogue still covers (a deleted file is still one to check).</summary>
     public IEnumerable<string> KnownPaths() => State.Files.Keys.Where(p => _catalogue.Find(p) is not null);
 
+    /// <summary>
+    /// Runs <paramref name="action"/> while no recording decision can be made: a revert writes a
+    /// file and appends its <c>FileReverted</c> in here, so the watcher's later look at the file
+    /// finds it matching the recorded state and records nothing of its own.
+    /// </summary>
+    public T Exclusive<T>(Func<T> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        lock (_recordGate)
+        {
+            return action();
+        }
+    }
+
     /// <summary>Observes <paramref name="path"/> and records what changed. Returns the stored event, if any.</summary>
     public EventEnvelope? Record(string path, Guid? correlationId = null)
     {
