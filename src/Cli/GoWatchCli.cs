@@ -18,6 +18,8 @@ public static class GoWatchCli
             StatusCommand.Create(context),
             FollowCommand.Create(context),
             DoctorCommand.Create(context),
+            RevertCommand.Create(context),
+            ServiceCommand.Create(context),
         };
         return root;
     }

@@ -7,6 +7,8 @@ using GoWatch.Events;
 using GoWatch.Events.Serialization;
 using GoWatch.Events.Store;
 using GoWatch.Events.Wire;
+using GoWatch.Platform.Locations;
+using GoWatch.Recording.Revert;
 
 namespace GoWatch.Cli.Backend;
 
@@ -79,6 +81,36 @@ public sealed class DaemonBackend : IGoWatchBackend
         while (await _reader.ReadLineAsync(cancellationToken) is { } line)
         {
             yield return EventJson.FromJson(JsonDocument.Parse(line).RootElement);
+        }
+    }
+
+    /// <summary>The daemon performs the revert; a refusal comes back with a code naming its status.</summary>
+    public RevertResult Revert(RevertRequest request, GoWatchSettings settings)
+    {
+        var args = JsonSerializer.SerializeToElement(request, EventJson.Options);
+        var response = Exchange(new ApiRequest(RevertRequest.Op) { Args = args });
+        if (response is { Ok: true, Result: { ValueKind: JsonValueKind.Object } result })
+        {
+            return result.Deserialize<RevertResult>(EventJson.Options) ?? throw Unavailable("empty revert reply");
+        }
+        if (response is { Ok: false, Code: { } code, Error: { } error })
+        {
+            return new RevertResult(RevertResult.FromCode(code), error);
+        }
+        throw Unavailable(response?.Error ?? "malformed reply");
+    }
+
+    private ApiResponse? Exchange(ApiRequest request)
+    {
+        try
+        {
+            _writer.WriteLine(JsonSerializer.Serialize(request, EventJson.Options));
+            var line = _reader.ReadLine() ?? throw Unavailable("the daemon closed the connection");
+            return JsonSerializer.Deserialize<ApiResponse>(line, EventJson.Options);
+        }
+        catch (IOException ex)
+        {
+            throw Unavailable(ex.Message, ex);
         }
     }
 

@@ -3,6 +3,9 @@ using System.Text.Json.Nodes;
 using GoWatch.Events;
 using GoWatch.Events.Store;
 using GoWatch.Events.Wire;
+using GoWatch.Platform.Locations;
+using GoWatch.Recording.Catalogue;
+using GoWatch.Recording.Revert;
 
 namespace GoWatch.Cli.Backend;
 
@@ -31,6 +34,13 @@ public sealed class DirectBackend(IEventStore store) : IGoWatchBackend
 #pragma warning disable CS0162 // An async iterator needs a yield to be one.
         yield break;
 #pragma warning restore CS0162
+    }
+
+    /// <summary>The daemon is down and this process holds the store lock: it writes and records the revert itself.</summary>
+    public RevertResult Revert(RevertRequest request, GoWatchSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return new FileReverter(store, WatchCatalogue.Default(settings), settings.ContentCapBytes, EventSources.Cli).Revert(request);
     }
 
     public void Dispose() => store.Dispose();

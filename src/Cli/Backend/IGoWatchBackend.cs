@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using GoWatch.Events;
 using GoWatch.Events.Store;
+using GoWatch.Platform.Locations;
+using GoWatch.Recording.Revert;
 
 namespace GoWatch.Cli.Backend;
 
@@ -29,4 +31,10 @@ public interface IGoWatchBackend : IDisposable
 
     /// <summary>Events after <paramref name="after"/>, then live ones until cancelled.</summary>
     IAsyncEnumerable<EventEnvelope> FollowAsync(long? after, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Reverts (or, for a dry run, plans reverting) a file event. The daemon checks against its own
+    /// catalogue; the direct store uses the catalogue of <paramref name="settings"/>.
+    /// </summary>
+    RevertResult Revert(RevertRequest request, GoWatchSettings settings);
 }

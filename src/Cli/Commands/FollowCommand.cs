@@ -12,7 +12,8 @@ public static class FollowCommand
     public static Command Create(CliContext context)
     {
         var json = new Option<bool>("--json") { Description = "One JSON object per line (as in history --json)" };
-        var command = new Command("follow", "Print events live as gowatchd records them (Ctrl-C to stop)") { json };
+        var showSecrets = Secrets.Option();
+        var command = new Command("follow", "Print events live as gowatchd records them (Ctrl-C to stop)") { json, showSecrets };
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var backend = context.OpenBackend();
@@ -22,18 +23,19 @@ public static class FollowCommand
                 return ExitCodes.Failure;
             }
             var asJson = parse.GetValue(json);
+            var show = parse.GetValue(showSecrets);
             try
             {
                 await foreach (var e in backend.FollowAsync(null, cancellationToken))
                 {
                     if (asJson)
                     {
-                        context.Out.WriteLine(EventJson.ToJson(e).ToJsonString(EventJson.Options));
+                        context.Out.WriteLine(Secrets.Mask(EventJson.ToJson(e), show).ToJsonString(EventJson.Options));
                         context.Out.Flush();
                     }
                     else
                     {
-                        context.Console.MarkupLine($"[grey]{e.Time.ToLocalTime():HH:mm:ss}[/] {e.Position,6} [bold]{Markup.Escape(e.Type)}[/] {Markup.Escape(EventDescriber.Describe(e, context.Settings.Home))}");
+                        context.Console.MarkupLine($"[grey]{e.Time.ToLocalTime():HH:mm:ss}[/] {e.Position,6} [bold]{Markup.Escape(e.Type)}[/] {Markup.Escape(Secrets.Mask(EventDescriber.Describe(e, context.Settings.Home), show))}");
                     }
                 }
             }

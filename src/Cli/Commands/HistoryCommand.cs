@@ -34,8 +34,9 @@ public static class HistoryCommand
             }
         });
         var json = new Option<bool>("--json") { Description = "Print a JSON array (stable, for scripts)" };
+        var showSecrets = Secrets.Option();
 
-        var command = new Command("history", "Show recorded events, newest first") { since, path, type, check, limit, json };
+        var command = new Command("history", "Show recorded events, newest first") { since, path, type, check, limit, json, showSecrets };
         command.SetAction(parse =>
         {
             var now = context.Time.GetUtcNow();
@@ -49,9 +50,10 @@ public static class HistoryCommand
             };
             using var backend = context.OpenBackend();
             var events = backend.Query(query);
+            var show = parse.GetValue(showSecrets);
             if (parse.GetValue(json))
             {
-                context.Out.WriteLine(new JsonArray(events.Select(e => (JsonNode)EventJson.ToJson(e)).ToArray()).ToJsonString(EventJson.Options));
+                context.Out.WriteLine(Secrets.Mask(new JsonArray(events.Select(e => (JsonNode)EventJson.ToJson(e)).ToArray()), show).ToJsonString(EventJson.Options));
                 return ExitCodes.Ok;
             }
             if (events.Count == 0)
@@ -66,7 +68,7 @@ public static class HistoryCommand
                     Markup.Escape(e.Time.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss")),
                     e.Position.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     Markup.Escape(e.Type),
-                    Markup.Escape(EventDescriber.Describe(e, context.Settings.Home)));
+                    Markup.Escape(Secrets.Mask(EventDescriber.Describe(e, context.Settings.Home), show)));
             }
             context.Console.Write(table);
             if (query.Limit > 0 && events.Count == query.Limit)

@@ -1,23 +1,32 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text.Json;
+using GoWatch.Cli.Backend;
 using GoWatch.Cli.Rendering;
+using GoWatch.Events;
 using GoWatch.Events.Model;
 using GoWatch.Events.Serialization;
 using Spectre.Console;
 
 namespace GoWatch.Cli.Commands;
 
-/// <summary><c>gowatch show POS</c>: one event in full, with the diff for file events.</summary>
+/// <summary>
+/// <c>gowatch show POS</c>: one event in full — the diff of a file event, the fingerprints of an
+/// installation change, the findings of a verification with evidence and fix, the change a
+/// drift is blamed on. Secrets are masked unless asked for.
+/// </summary>
 public static class ShowCommand
 {
     public static Command Create(CliContext context)
     {
         var position = new Argument<long>("POS") { Description = "The event's position (the Pos column of gowatch history)" };
         var json = new Option<bool>("--json") { Description = "Print the event as JSON (as in history --json)" };
-        var command = new Command("show", "Explain one event in full") { position, json };
+        var showSecrets = Secrets.Option();
+        var command = new Command("show", "Explain one event in full") { position, json, showSecrets };
         command.SetAction(parse =>
         {
             var pos = parse.GetValue(position);
+            var show = parse.GetValue(showSecrets);
             using var backend = context.OpenBackend();
             var e = backend.Get(pos);
             if (e is null)
@@ -27,41 +36,154 @@ public static class ShowCommand
             }
             if (parse.GetValue(json))
             {
-                context.Out.WriteLine(EventJson.ToJson(e).ToJsonString(EventJson.Options));
+                context.Out.WriteLine(Secrets.Mask(EventJson.ToJson(e), show).ToJsonString(EventJson.Options));
                 return ExitCodes.Ok;
             }
+            new Explainer(context, backend, show).Explain(e);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
 
-            var grid = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
-            void Row(string key, string? value) => grid.AddRow($"[bold]{key}[/]", Markup.Escape(value ?? "—"));
-            Row("Position", e.Position.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            Row("Type", e.Type);
-            Row("Time", e.Time.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss zzz"));
-            Row("Stream", $"{e.Stream} (version {e.Version})");
-            Row("Source", e.Source);
-            Row("What", EventDescriber.Describe(e, context.Settings.Home));
+    private sealed class Explainer(CliContext context, IGoWatchBackend backend, bool show)
+    {
+        private readonly string _home = context.Settings.Home;
+
+        public void Explain(EventEnvelope e)
+        {
+            var grid = NewGrid();
+            Row(grid, "Position", e.Position.ToString(CultureInfo.InvariantCulture));
+            Row(grid, "Type", e.Type);
+            Row(grid, "Time", e.Time.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture));
+            Row(grid, "Stream", $"{e.Stream} (version {e.Version})");
+            Row(grid, "Source", e.Source);
+            Row(grid, "What", EventDescriber.Describe(e, _home));
             if (e.CorrelationId is { } c)
             {
-                Row("Correlation", c.ToString());
+                Row(grid, "Correlation", c.ToString());
+            }
+            switch (e.Data)
+            {
+                case FileChanged f:
+                    Row(grid, "Before", f.BeforeSha256 is { } b ? "sha256 " + b : "—");
+                    Row(grid, "After", f.AfterSha256 is { } a ? "sha256 " + a : "—");
+                    break;
+                case FileReverted r:
+                    Row(grid, "Reverted", $"#{r.RevertedPosition}{Blame(r.RevertedPosition)}");
+                    Row(grid, "Restored", r.ToSha256 is { } to ? "sha256 " + to : "the file was removed");
+                    Row(grid, "Backup", r.BackupSha256 is { } backup ? $"sha256 {backup} (gowatch revert {e.Position} brings it back)" : "none: the file did not exist");
+                    break;
+                case DriftDetected d:
+                    Row(grid, "Check", $"{d.CheckId} ({d.Severity})");
+                    Row(grid, "Caused by", d.CausedBy is { } cause ? $"#{cause}{Blame(cause)}" : "no recorded change to blame");
+                    break;
+                case DriftResolved r:
+                    Row(grid, "Check", r.CheckId);
+                    Row(grid, "Resolved by", r.ResolvedBy is { } by ? $"#{by}{Blame(by)}" : "no recorded change");
+                    break;
+                case NotificationSent n:
+                    Row(grid, "Channel", n.Channel);
+                    Row(grid, "Title", n.Title);
+                    Row(grid, "Message", n.Message);
+                    Row(grid, "Checks", string.Join(", ", n.CheckIds));
+                    Row(grid, "Delivered", n.Delivered ? "yes" : $"no: {n.Error}");
+                    break;
+                case VerificationCompleted v:
+                    Row(grid, "Trigger", v.Trigger);
+                    Row(grid, "Duration", $"{v.DurationMs} ms");
+                    break;
             }
             context.Console.Write(grid);
             context.Console.WriteLine();
 
-            if (FileEventContents.Load(e, backend) is { } contents)
+            switch (e.Data)
             {
-                if (contents.Missing is { } why)
-                {
-                    context.Console.MarkupLine($"[grey]No diff: {Markup.Escape(why)}.[/]");
-                }
-                else if (e.Data is not FileUnreadable)
-                {
-                    UnifiedDiff.Write(context, UnifiedDiff.Create(contents.Before!, contents.After!, contents.Path));
-                }
-                return ExitCodes.Ok;
+                case IFileEvent when FileEventContents.Load(e, backend) is { } contents:
+                    WriteDiff(e, contents);
+                    break;
+                case InstallationChanged i:
+                    WriteFingerprints(i);
+                    break;
+                case VerificationCompleted v:
+                    WriteVerification(v);
+                    break;
+                case DriftDetected or DriftResolved or NotificationSent:
+                    break;
+                default:
+                    var data = JsonSerializer.Serialize(JsonDocument.Parse(EventJson.SerializeData(e.Data)).RootElement, new JsonSerializerOptions { WriteIndented = true });
+                    context.Console.Write(new Panel(new Text(Secrets.Mask(data, show))).Header("data").Border(BoxBorder.Rounded));
+                    break;
             }
-            var data = JsonSerializer.Serialize(JsonDocument.Parse(EventJson.SerializeData(e.Data)).RootElement, new JsonSerializerOptions { WriteIndented = true });
-            context.Console.Write(new Panel(new Text(data)).Header("data").Border(BoxBorder.Rounded));
-            return ExitCodes.Ok;
-        });
-        return command;
+        }
+
+        /// <summary>" — FileChanged ~/.zshrc at 2026-…" for the event at <paramref name="position"/>.</summary>
+        private string Blame(long position) => backend.Get(position) is { } blamed
+            ? $" — {blamed.Type}{(blamed.Path is { } p ? " " + Paths.Tilde(p, _home) : "")} at {blamed.Time.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} (gowatch show {position})"
+            : " (no longer in the store)";
+
+        private void WriteDiff(EventEnvelope e, FileEventContents contents)
+        {
+            if (contents.Missing is { } why)
+            {
+                context.Console.MarkupLine($"[grey]No diff: {Markup.Escape(why)}.[/]");
+            }
+            else if (e.Data is not FileUnreadable)
+            {
+                UnifiedDiff.Write(context, UnifiedDiff.Create(Secrets.Mask(contents.Before!, show), Secrets.Mask(contents.After!, show), contents.Path));
+            }
+        }
+
+        private void WriteFingerprints(InstallationChanged i)
+        {
+            var table = new Table().Border(TableBorder.Simple).AddColumn("").AddColumn("Before").AddColumn("After");
+            void Compare(string name, Func<InstallationFingerprint, string?> value)
+            {
+                var before = i.Before is null ? "—" : value(i.Before) ?? "—";
+                var after = value(i.After) ?? "—";
+                table.AddRow(Markup.Escape(name), Markup.Escape(before), before == after ? Markup.Escape(after) : $"[bold]{Markup.Escape(after)}[/]");
+            }
+            Compare("exists", f => f.Exists ? "yes" : "no");
+            Compare("kind", f => f.Kind);
+            Compare("symlink to", f => f.SymlinkTarget);
+            Compare("VERSION", f => f.Version);
+            Compare("bin/go arch", f => f.Arch);
+            Compare("bin/go sha256", f => f.GoBinarySha256);
+            context.Console.Write(table);
+        }
+
+        private void WriteVerification(VerificationCompleted v)
+        {
+            if (v.Findings.Count == 0)
+            {
+                context.Console.MarkupLine("[green]No findings.[/]");
+            }
+            foreach (var f in v.Findings)
+            {
+                var mark = f.Severity switch { "error" => "[red]✗[/]", "warning" => "[yellow]![/]", _ => "[blue]i[/]" };
+                context.Console.MarkupLine($"{mark} [bold]{Markup.Escape(f.Id)}[/] ({Markup.Escape(f.Severity)}): {Markup.Escape(Secrets.Mask(f.Title, show))}");
+                if (f.Detail.Length > 0)
+                {
+                    context.Console.MarkupLine($"    {Markup.Escape(Secrets.Mask(f.Detail, show))}");
+                }
+                foreach (var evidence in f.Evidence)
+                {
+                    var where = evidence.File is { } file ? Paths.Tilde(file, _home) + (evidence.Line is { } line ? $":{line}" : "") : "";
+                    var text = evidence.Text is { } t ? Secrets.Mask(t, show) : "";
+                    context.Console.MarkupLine($"    [grey]evidence:[/] {Markup.Escape(string.Join(": ", new[] { where, text }.Where(s => s.Length > 0)))}");
+                }
+                if (f.Fix is { } fix)
+                {
+                    context.Console.MarkupLine($"    [grey]fix:[/] {Markup.Escape(Secrets.Mask(fix, show))}");
+                }
+            }
+            if (v.Passed.Count > 0)
+            {
+                context.Console.MarkupLine($"[green]Passed:[/] {Markup.Escape(string.Join(", ", v.Passed))}");
+            }
+        }
+
+        private Grid NewGrid() => new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
+
+        private void Row(Grid grid, string key, string? value) => grid.AddRow($"[bold]{key}[/]", Markup.Escape(Secrets.Mask(value ?? "—", show)));
     }
 }

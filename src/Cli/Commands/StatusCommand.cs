@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using GoWatch.Cli.Rendering;
 using GoWatch.Events.Serialization;
 using Spectre.Console;
 
@@ -11,11 +12,12 @@ public static class StatusCommand
     public static Command Create(CliContext context)
     {
         var json = new Option<bool>("--json") { Description = "Print the status as JSON (stable, for scripts)" };
-        var command = new Command("status", "Show whether gowatchd runs, the last verification, current findings and the store") { json };
+        var showSecrets = Secrets.Option();
+        var command = new Command("status", "Show whether gowatchd runs, the last verification, current findings and the store") { json, showSecrets };
         command.SetAction(parse =>
         {
             using var backend = context.OpenBackend();
-            var status = backend.Status();
+            var status = Secrets.Mask(backend.Status(), parse.GetValue(showSecrets));
             if (parse.GetValue(json))
             {
                 context.Out.WriteLine(status.ToJsonString(EventJson.Options));

@@ -40,6 +40,7 @@ public static class DaemonHost
         builder.Services.AddSingleton<DirectoryWatchers>();
         builder.Services.AddSingleton(sp => new FileRecorder(store, sp.GetRequiredService<WatchCatalogue>(), settings.ContentCapBytes, sp.GetRequiredService<ILogger<FileRecorder>>()));
         builder.Services.AddSingleton<Reconciler>();
+        builder.Services.AddSingleton<IApiOperation, RevertOperation>();
         builder.Services.AddSingleton(new Verifier());
         builder.Services.AddSingleton(new VerificationLog(store));
         builder.Services.AddSingleton(DesktopNotifierFactory.Create(settings.Platform));

@@ -1,0 +1,51 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using GoWatch.Events;
+using GoWatch.Events.Serialization;
+using GoWatch.Events.Store;
+using GoWatch.Events.Wire;
+using GoWatch.Platform.Locations;
+using GoWatch.Recording;
+using GoWatch.Recording.Catalogue;
+using GoWatch.Recording.Revert;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace GoWatch.Daemon.Api;
+
+/// <summary>
+/// <c>revert</c> on the local API: while the daemon holds the store, it is the one that writes the
+/// file and appends <c>FileReverted</c>, under the recorder's decision lock so that its own
+/// watcher sees the restored content as already recorded.
+/// </summary>
+public sealed class RevertOperation(IEventStore store, IServiceProvider services, FileRecorder recorder, GoWatchSettings settings, ILogger<RevertOperation> log) : IApiOperation
+{
+    public string Op => RevertRequest.Op;
+
+    public Task<JsonNode?> HandleAsync(ApiRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var revert = request.Args is { ValueKind: JsonValueKind.Object } args
+            ? args.Deserialize<RevertRequest>(EventJson.Options)
+            : null;
+        if (revert is null)
+        {
+            throw new ApiOperationException("revert needs its arguments (a position).", "usage");
+        }
+
+        // Resolved per request: the catalogue the daemon watches with right now.
+        var catalogue = services.GetRequiredService<WatchCatalogue>();
+        var reverter = new FileReverter(store, catalogue, settings.ContentCapBytes, EventSources.Daemon);
+        var result = recorder.Exclusive(() => reverter.Revert(revert));
+        if (result.Status == RevertStatus.Reverted)
+        {
+            log.LogInformation("Reverted {Path} to before position {Position}; recorded at {Recorded}", result.Plan!.Path, revert.Position, result.RecordedPosition);
+        }
+        else if (RevertResult.CodeOf(result.Status) is { } code)
+        {
+            log.LogInformation("Revert of position {Position} not done ({Code})", revert.Position, code);
+            throw new ApiOperationException(result.Message, code);
+        }
+        return Task.FromResult(JsonSerializer.SerializeToNode(result, EventJson.Options));
+    }
+}
