@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Security.Cryptography;
 using GoWatch.Events.Model;
 using GoWatch.Events.Serialization;
@@ -28,6 +27,7 @@ public sealed class LiteDbEventStore : IEventStore
     private readonly ILiteCollection<BsonDocument> _events;
     private readonly ILiteCollection<BsonDocument> _streams;
     private readonly ILiteCollection<BsonDocument> _blobs;
+    private readonly SnapshotBlobs _snapshots;
     private readonly object _writeGate = new();
     private long _lastPosition;
 
@@ -41,6 +41,7 @@ public sealed class LiteDbEventStore : IEventStore
         _events = db.GetCollection(EventsCollection);
         _streams = db.GetCollection(StreamsCollection);
         _blobs = db.GetCollection(BlobsCollection);
+        _snapshots = new SnapshotBlobs(_blobs, path);
     }
 
     public string FilePath { get; }
@@ -316,53 +317,23 @@ public sealed class LiteDbEventStore : IEventStore
         var sha = Sha256Hex(content);
         lock (_writeGate)
         {
-            if (_blobs.FindById(sha) is null)
+            if (_snapshots.Store(sha, content))
             {
-                _blobs.Insert(new BsonDocument
-                {
-                    ["_id"] = sha,
-                    ["size"] = content.Length,
-                    ["enc"] = "br",
-                    ["data"] = Compress(content),
-                });
                 _logSync.Sync();
             }
         }
         return sha;
     }
 
-    public byte[]? Get(string sha256)
-    {
-        var doc = _blobs.FindById(sha256);
-        if (doc is null)
-        {
-            return null;
-        }
-        var data = doc["data"].AsBinary;
-        return doc["enc"].AsString == "br" ? Decompress(data, doc["size"].AsInt32) : data;
-    }
+    /// <exception cref="StoreUnavailableException">the snapshot is stored but cannot be read back exactly (a missing delta base, damaged data).</exception>
+    public byte[]? Get(string sha256) => _snapshots.Read(sha256);
 
-    public bool Contains(string sha256) => _blobs.Exists(LiteQuery.EQ("_id", sha256));
+    public bool Contains(string sha256) => _snapshots.Contains(sha256);
+
+    /// <summary>A snapshot stored as a delta is at most this many deltas away from a whole one.</summary>
+    public static int SnapshotChainLimit => SnapshotBlobs.MaxDepth;
 
     public static string Sha256Hex(ReadOnlySpan<byte> content) => Convert.ToHexStringLower(SHA256.HashData(content));
-
-    private static byte[] Compress(ReadOnlySpan<byte> content)
-    {
-        using var output = new MemoryStream();
-        using (var brotli = new BrotliStream(output, CompressionLevel.SmallestSize, leaveOpen: true))
-        {
-            brotli.Write(content);
-        }
-        return output.ToArray();
-    }
-
-    private static byte[] Decompress(byte[] data, int size)
-    {
-        var result = new byte[size];
-        using var brotli = new BrotliStream(new MemoryStream(data), CompressionMode.Decompress);
-        brotli.ReadExactly(result);
-        return result;
-    }
 
     // ---- mapping ------------------------------------------------------------------------
 

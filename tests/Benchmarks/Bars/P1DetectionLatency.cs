@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using GoWatch.Benchmarks.Support;
+using GoWatch.Events.Model;
+using GoWatch.Events.Store;
+
+namespace GoWatch.Benchmarks.Bars;
+
+/// <summary>
+/// P1: the time from a write's return to the event being readable, through the daemon's socket
+/// (polled every few ms) and through `gowatch history --json` as a new process; raw inotify
+/// delivery measured in the same run as the floor.
+/// </summary>
+public sealed class P1DetectionLatency : IBar
+{
+    private const double DebounceMs = 200; // the daemon's default (GoWatchSettings.Debounce)
+    private const int PollMs = 5;
+
+    public string Id => "P1";
+    public string Title => "change to a watched file → event visible to `gowatch history`";
+    public string Target => "p99 ≤ debounce + 100 ms (default debounce 200 ms → 300 ms); inotify floor measured in the same run";
+
+    public void Run(BenchContext context, BarResult result)
+    {
+        var edits = context.Quick ? 20 : 100;
+        var cliSamples = context.Quick ? 3 : 5;
+        result.Parameters = $"{edits} edits rotated over ~/.zshrc, ~/.bashrc, ~/.profile, ~/.zprofile (one or two lines each, 20–80 ms apart after each is seen); socket polled every {PollMs} ms; {cliSamples} samples through `gowatch history --path F --limit 1 --json` started in a loop until the event shows; debounce {DebounceMs:0} ms (default)";
+
+        using var sandbox = new Sandbox(context.Apps, "p1");
+        sandbox.WriteTypicalSetup();
+        var files = new[] { ".zshrc", ".bashrc", ".profile", ".zprofile" }.Select(sandbox.HomePath).ToArray();
+        var contents = files.ToDictionary(f => f, File.ReadAllText);
+        using var daemon = sandbox.StartDaemon();
+        Thread.Sleep(2000); // let the start-up verification finish: measure the steady state
+        var socket = sandbox.Socket;
+        using var inotify = InotifyFloor.Start(sandbox.Home);
+        var random = new Random(1);
+
+        var daemonMs = new List<double>();
+        var inotifyMs = new List<double>();
+        var timeouts = 0;
+        for (var i = 0; i < edits; i++)
+        {
+            var file = files[i % files.Length];
+            var (sha, t0) = Edit(file, contents, random, inotify);
+            if (inotify.WaitFor(file, TimeSpan.FromSeconds(2)) is { } seen)
+            {
+                inotifyMs.Add(Stats.ElapsedMs(t0, seen));
+            }
+            if (WaitThroughSocket(socket, file, sha, TimeSpan.FromSeconds(10)) is { } visible)
+            {
+                daemonMs.Add(Stats.ElapsedMs(t0, visible));
+            }
+            else
+            {
+                timeouts++;
+            }
+            Thread.Sleep(random.Next(20, 80));
+        }
+
+        var cliMs = new List<double>();
+        var cliRunMs = new List<double>();
+        for (var i = 0; i < cliSamples; i++)
+        {
+            var file = files[i % files.Length];
+            var (sha, t0) = Edit(file, contents, random, inotify);
+            var deadline = Stopwatch.StartNew();
+            while (deadline.Elapsed < TimeSpan.FromSeconds(20))
+            {
+                var run = sandbox.Cli("history", "--path", file, "--limit", "1", "--json");
+                cliRunMs.Add(run.WallMs);
+                if (run.ExitCode == 0 && run.Stdout.Contains(sha, StringComparison.Ordinal))
+                {
+                    cliMs.Add(Stats.ElapsedMs(t0, Stopwatch.GetTimestamp()));
+                    break;
+                }
+            }
+            Thread.Sleep(300);
+        }
+
+        var limit = DebounceMs + 100;
+        result.AtMost("daemon socket p99", Stats.Percentile(daemonMs, 99), limit, "ms");
+        result.Add("daemon socket", Stats.Summary(daemonMs));
+        result.Add("missed (not visible within 10 s)", $"{timeouts} of {edits}", "0", timeouts == 0 ? Verdict.Pass : Verdict.Miss);
+        result.Add("inotifywait floor", $"p50 {Stats.Percentile(inotifyMs, 50) * 1000:0} µs, p99 {Stats.Percentile(inotifyMs, 99) * 1000:0} µs, max {Stats.Max(inotifyMs) * 1000:0} µs (n={inotifyMs.Count})");
+        result.Add("daemon ÷ inotify", $"p50 ×{Stats.Percentile(daemonMs, 50) / Stats.Percentile(inotifyMs, 50):0}, p99 ×{Stats.Percentile(daemonMs, 99) / Stats.Percentile(inotifyMs, 99):0}");
+        result.Add("daemon p50 above the debounce", Stats.Ms(Stats.Percentile(daemonMs, 50) - DebounceMs));
+        result.AtMost("`gowatch history --json` (new process) max", Stats.Max(cliMs), limit + Stats.Median(cliRunMs), "ms");
+        result.Add("`gowatch history --json` (new process)", $"{Stats.Summary(cliMs)}; one CLI run takes {Stats.Summary(cliRunMs)}");
+        result.Note("Through the CLI the figure includes up to one whole CLI run of waiting (the CLI is started in a loop until the event shows), so its target here is the bar plus one median CLI run.");
+        result.Note($"Daemon figures are sampled by polling the socket every {PollMs} ms: each may be up to {PollMs} ms late.");
+    }
+
+    private static (string Sha, long Timestamp) Edit(string file, Dictionary<string, string> contents, Random random, InotifyFloor inotify)
+    {
+        var content = RcFiles.Edit(random, contents[file]);
+        contents[file] = content;
+        inotify.Drain();
+        File.WriteAllText(file, content);
+        return (Hashing.Sha256(content), Stopwatch.GetTimestamp());
+    }
+
+    private static long? WaitThroughSocket(SocketClient socket, string file, string sha, TimeSpan timeout)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < timeout)
+        {
+            var events = socket.TryQuery(new EventQuery { Path = file, Limit = 1 });
+            if (events is [{ Data: FileChanged { AfterSha256: var after } }] && after == sha)
+            {
+                return Stopwatch.GetTimestamp();
+            }
+            Thread.Sleep(PollMs);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using GoWatch.Benchmarks.Support;
+
+namespace GoWatch.Benchmarks.Bars;
+
+/// <summary>P3: the daemon with the default catalogue, left alone: resident memory and CPU time.</summary>
+public sealed class P3Idle : IBar
+{
+    private const int BarSeconds = 300;
+    private const double RssLimitMb = 60;
+    private const double CpuLimitSeconds = 1.0;
+
+    public string Id => "P3";
+    public string Title => "idle, default catalogue watched, 5 minutes";
+    public string Target => "RSS ≤ 60 MB; total CPU ≤ 1 s over 5 minutes (no polling loops)";
+
+    public void Run(BenchContext context, BarResult result)
+    {
+        var seconds = context.Options.IdleSeconds ?? (context.Quick ? 20 : BarSeconds);
+        result.Parameters = $"idle window {seconds} s (the bar says {BarSeconds} s), starting 2 s after the daemon is ready; typical setup in a temp HOME (zsh, bash, fish files, /etc under GOWATCH_SYSTEM_ROOT); RSS sampled every second";
+
+        using var sandbox = new Sandbox(context.Apps, "p3");
+        sandbox.WriteTypicalSetup();
+        using var daemon = sandbox.StartDaemon();
+        Thread.Sleep(2000);
+        var cpuStart = daemon.CpuSeconds;
+        var rssStart = daemon.Rss;
+        long maxRss = rssStart;
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(seconds))
+        {
+            Thread.Sleep(1000);
+            maxRss = Math.Max(maxRss, daemon.Rss);
+        }
+        var cpu = daemon.CpuSeconds - cpuStart;
+        var rssEnd = daemon.Rss;
+
+        result.AtMost("RSS (max sampled over the window)", maxRss / 1e6, RssLimitMb, "MB");
+        result.Add("RSS at start / end of the window", $"{rssStart / 1e6:0.0} MB / {rssEnd / 1e6:0.0} MB; VmHWM {daemon.PeakRss / 1e6:0.0} MB");
+        if (seconds >= BarSeconds)
+        {
+            result.AtMost($"CPU over {seconds} s", cpu, CpuLimitSeconds * seconds / BarSeconds, "s", "0.00");
+        }
+        else
+        {
+            var scaled = cpu * BarSeconds / seconds;
+            result.AtMost($"CPU over {seconds} s, scaled to {BarSeconds} s", scaled, CpuLimitSeconds, "s", "0.00");
+            result.Note($"The window was {seconds} s, not {BarSeconds} s: CPU measured {cpu:0.00} s and is scaled linearly; kernel CPU accounting has 10 ms resolution, so a short window is coarse.");
+        }
+        result.Add("start-up", $"ready in {daemon.ReadyMs:0} ms, {cpuStart:0.00} s CPU until the window began");
+    }
+}

@@ -1,0 +1,116 @@
+using GoWatch.Benchmarks.Support;
+
+namespace GoWatch.Benchmarks.Bars;
+
+/// <summary>Start-up bound commands, timed as new processes with the daemon up, for each way of starting the CLI.</summary>
+public abstract class CliStartupBar : IBar
+{
+    public abstract string Id { get; }
+    public abstract string Title { get; }
+    public abstract string Target { get; }
+
+    protected abstract double LimitMs { get; }
+    protected abstract string[] Command { get; }
+
+    public void Run(BenchContext context, BarResult result)
+    {
+        var runs = context.Quick ? 5 : 20;
+        using var sandbox = new Sandbox(context.Apps, Id.ToLowerInvariant());
+        sandbox.WriteTypicalSetup();
+        var variants = context.CliVariants;
+        foreach (var problem in variants.Problems)
+        {
+            result.Note(problem);
+        }
+        using var daemon = sandbox.StartDaemon();
+        Thread.Sleep(2000);
+
+        if (!Applicable(sandbox, variants.Primary, result))
+        {
+            return;
+        }
+        result.Parameters = $"`gowatch {string.Join(' ', Command)}` with the daemon up, typical setup in a temp HOME, SHELL=/bin/bash; each way of starting run once to warm up, then {runs} times, interleaved round-robin so background load hits them alike; wall time from Process.Start to exit";
+        var times = variants.Launchers.ToDictionary(l => l, _ => new List<double>());
+        foreach (var launcher in variants.Launchers)
+        {
+            var warm = sandbox.Cli(launcher, Command);
+            if (warm.ExitCode is not (0 or 1))
+            {
+                throw new InvalidOperationException($"{launcher.Label}: gowatch {string.Join(' ', Command)} failed:\n{warm}");
+            }
+        }
+        for (var i = 0; i < runs; i++)
+        {
+            foreach (var launcher in variants.Launchers)
+            {
+                times[launcher].Add(sandbox.Cli(launcher, Command).WallMs);
+            }
+        }
+        foreach (var launcher in variants.Launchers)
+        {
+            var t = times[launcher];
+            if (launcher == variants.Primary)
+            {
+                result.AtMost($"median, {launcher.Label}", Stats.Median(t), LimitMs, "ms");
+            }
+            var verdict = Stats.Median(t) <= LimitMs ? "within" : "over";
+            result.Add(launcher.Label, $"median {Stats.Ms(Stats.Median(t))}, p90 {Stats.Ms(Stats.Percentile(t, 90))}, min {Stats.Ms(Stats.Min(t))}, max {Stats.Ms(Stats.Max(t))} — median {verdict} {LimitMs:0} ms");
+        }
+        Extra(sandbox, daemon, variants, result, runs);
+    }
+
+    /// <summary>False (with a skipped figure) when the command does not exist in this build.</summary>
+    protected virtual bool Applicable(Sandbox sandbox, Launcher launcher, BarResult result) => true;
+
+    protected virtual void Extra(Sandbox sandbox, DaemonProcess daemon, CliVariants variants, BarResult result, int runs)
+    {
+    }
+}
+
+public sealed class P7Doctor : CliStartupBar
+{
+    public override string Id => "P7";
+    public override string Title => "`gowatch doctor` on a plain shell setup";
+    public override string Target => "≤ 500 ms; the shell's own startup time reported separately";
+    protected override double LimitMs => 500;
+    protected override string[] Command => ["doctor"];
+
+    protected override bool Applicable(Sandbox sandbox, Launcher launcher, BarResult result)
+    {
+        var help = sandbox.Cli(launcher, "doctor", "--help");
+        if (help.ExitCode == 0)
+        {
+            return true;
+        }
+        result.Add("`gowatch doctor`", "the command does not exist in this build", "≤ 500 ms", Verdict.Skipped);
+        result.Note($"`gowatch doctor --help` exited {help.ExitCode}: {help.Stderr.Split('\n')[0]}");
+        return false;
+    }
+
+    protected override void Extra(Sandbox sandbox, DaemonProcess daemon, CliVariants variants, BarResult result, int runs)
+    {
+        // The login shell's own start-up, as the doctor's probe starts it (-l -i), for comparison.
+        var shell = Launcher.AppHost("bash -l -i -c true", "/bin/bash");
+        var times = Enumerable.Range(0, runs).Select(_ => sandbox.Cli(shell, "-l", "-i", "-c", "true").WallMs).ToList();
+        result.Add("the login shell alone (`bash -l -i -c true`)", $"median {Stats.Ms(Stats.Median(times))}, max {Stats.Ms(Stats.Max(times))}");
+    }
+}
+
+public sealed class P8Status : CliStartupBar
+{
+    public override string Id => "P8";
+    public override string Title => "`gowatch status` with the daemon up";
+    public override string Target => "≤ 150 ms as a new process";
+    protected override double LimitMs => 150;
+    protected override string[] Command => ["status"];
+
+    protected override void Extra(Sandbox sandbox, DaemonProcess daemon, CliVariants variants, BarResult result, int runs)
+    {
+        daemon.Stop();
+        _ = sandbox.Cli(variants.Primary, "status");
+        var times = Enumerable.Range(0, runs).Select(_ => sandbox.Cli(variants.Primary, "status").WallMs).ToList();
+        result.Add("for comparison: daemon down (the CLI opens the store), build output", $"median {Stats.Ms(Stats.Median(times))}, max {Stats.Ms(Stats.Max(times))}");
+        var help = Enumerable.Range(0, runs).Select(_ => sandbox.Cli(variants.Primary, "--version").WallMs).ToList();
+        result.Add("for comparison: `gowatch --version` (runtime start + command line only), build output", $"median {Stats.Ms(Stats.Median(help))}");
+    }
+}
