@@ -114,9 +114,10 @@ public sealed class FileReverter(IEventStore store, WatchCatalogue catalogue, lo
         var plan = new RevertPlan(path, writePath, e.Position, e.Type, t.Action, currentSha, t.Sha, currentContent, targetContent, changedSince);
         if (currentSha == t.Sha)
         {
-            return new RevertResult(RevertStatus.NothingToDo, t.Action == RevertAction.Remove
+            var nothing = t.Action == RevertAction.Remove
                 ? $"{path} is already gone; nothing to do."
-                : $"{path} already holds its content from before event {e.Position}; nothing to do.") { Plan = plan };
+                : $"{path} already holds its content from before event {e.Position}; nothing to do.";
+            return new RevertResult(RevertStatus.NothingToDo, nothing) { Plan = plan };
         }
         if (request.ExpectCurrent && request.ExpectedCurrentSha256 != currentSha)
         {
@@ -124,9 +125,10 @@ public sealed class FileReverter(IEventStore store, WatchCatalogue catalogue, lo
         }
         if (request.DryRun)
         {
-            return new RevertResult(RevertStatus.Planned, t.Action == RevertAction.Remove
+            var would = t.Action == RevertAction.Remove
                 ? $"Would remove {path} (it was created by event {e.Position})."
-                : $"Would restore {path} to its content before event {e.Position}.") { Plan = plan };
+                : $"Would restore {path} to its content before event {e.Position}.";
+            return new RevertResult(RevertStatus.Planned, would) { Plan = plan };
         }
 
         return Apply(plan, store.StreamVersion(e.Stream));
