@@ -25,9 +25,9 @@ public sealed class P1DetectionLatency : IBar
         var cliSamples = context.Quick ? 3 : 5;
         result.Parameters = $"{edits} edits rotated over ~/.zshrc, ~/.bashrc, ~/.profile, ~/.zprofile (one or two lines each, 20–80 ms apart after each is seen); socket polled every {PollMs} ms; {cliSamples} samples through `gowatch history --path F --limit 1 --json` started in a loop until the event shows; debounce {DebounceMs:0} ms (default)";
 
-        using var sandbox = new Sandbox(context.Apps, "p1");
+        using var sandbox = new Sandbox(context, "p1");
         sandbox.WriteTypicalSetup();
-        var files = new[] { ".zshrc", ".bashrc", ".profile", ".zprofile" }.Select(sandbox.HomePath).ToArray();
+        var files = new[] { ".zshrc", ".bashrc", ".profile", ".zprofile" }.Select((f, i) => sandbox.WriteHome(f, RcFiles.Generate(new Random(10 + i), 1024 << (i % 3)))).ToArray();
         var contents = files.ToDictionary(f => f, File.ReadAllText);
         using var daemon = sandbox.StartDaemon();
         Thread.Sleep(2000); // let the start-up verification finish: measure the steady state
@@ -36,19 +36,21 @@ public sealed class P1DetectionLatency : IBar
         var random = new Random(1);
 
         var daemonMs = new List<double>();
+        var daemonFromStartMs = new List<double>();
         var inotifyMs = new List<double>();
         var timeouts = 0;
         for (var i = 0; i < edits; i++)
         {
             var file = files[i % files.Length];
-            var (sha, t0) = Edit(file, contents, random, inotify);
+            var (sha, started, t0) = Edit(file, contents, random, inotify);
             if (inotify.WaitFor(file, TimeSpan.FromSeconds(2)) is { } seen)
             {
-                inotifyMs.Add(Stats.ElapsedMs(t0, seen));
+                inotifyMs.Add(Stats.ElapsedMs(started, seen));
             }
             if (WaitThroughSocket(socket, file, sha, TimeSpan.FromSeconds(10)) is { } visible)
             {
                 daemonMs.Add(Stats.ElapsedMs(t0, visible));
+                daemonFromStartMs.Add(Stats.ElapsedMs(started, visible));
             }
             else
             {
@@ -62,7 +64,7 @@ public sealed class P1DetectionLatency : IBar
         for (var i = 0; i < cliSamples; i++)
         {
             var file = files[i % files.Length];
-            var (sha, t0) = Edit(file, contents, random, inotify);
+            var (sha, _, t0) = Edit(file, contents, random, inotify);
             var deadline = Stopwatch.StartNew();
             while (deadline.Elapsed < TimeSpan.FromSeconds(20))
             {
@@ -81,22 +83,23 @@ public sealed class P1DetectionLatency : IBar
         result.AtMost("daemon socket p99", Stats.Percentile(daemonMs, 99), limit, "ms");
         result.Add("daemon socket", Stats.Summary(daemonMs));
         result.Add("missed (not visible within 10 s)", $"{timeouts} of {edits}", "0", timeouts == 0 ? Verdict.Pass : Verdict.Miss);
-        result.Add("inotifywait floor", $"p50 {Stats.Percentile(inotifyMs, 50) * 1000:0} µs, p99 {Stats.Percentile(inotifyMs, 99) * 1000:0} µs, max {Stats.Max(inotifyMs) * 1000:0} µs (n={inotifyMs.Count})");
-        result.Add("daemon ÷ inotify", $"p50 ×{Stats.Percentile(daemonMs, 50) / Stats.Percentile(inotifyMs, 50):0}, p99 ×{Stats.Percentile(daemonMs, 99) / Stats.Percentile(inotifyMs, 99):0}");
-        result.Add("daemon p50 above the debounce", Stats.Ms(Stats.Percentile(daemonMs, 50) - DebounceMs));
-        result.AtMost("`gowatch history --json` (new process) max", Stats.Max(cliMs), limit + Stats.Median(cliRunMs), "ms");
+        result.Add("inotifywait floor (from the write's start)", $"p50 {Stats.Percentile(inotifyMs, 50) * 1000:0} µs, p99 {Stats.Percentile(inotifyMs, 99) * 1000:0} µs, max {Stats.Max(inotifyMs) * 1000:0} µs (n={inotifyMs.Count})");
+        result.Add("daemon ÷ inotify (both from the write's start)", $"p50 ×{Stats.Percentile(daemonFromStartMs, 50) / Stats.Percentile(inotifyMs, 50):0}, p99 ×{Stats.Percentile(daemonFromStartMs, 99) / Stats.Percentile(inotifyMs, 99):0}");
+        result.Add("daemon above the debounce", $"p50 +{Stats.Ms(Stats.Percentile(daemonMs, 50) - DebounceMs)}, p99 +{Stats.Ms(Stats.Percentile(daemonMs, 99) - DebounceMs)}");
         result.Add("`gowatch history --json` (new process)", $"{Stats.Summary(cliMs)}; one CLI run takes {Stats.Summary(cliRunMs)}");
-        result.Note("Through the CLI the figure includes up to one whole CLI run of waiting (the CLI is started in a loop until the event shows), so its target here is the bar plus one median CLI run.");
+        result.Note("Judged on the daemon's socket, which is what `gowatch history` reads while the daemon runs. Through the CLI as a new process the figure adds the CLI's own run and up to one more run of waiting (it is started in a loop until the event shows), so it is reported, not judged.");
+        result.Note("The inotify floor is timed from just before the write call (inotify can deliver before the write call has returned to the writer), the daemon from the write's return.");
         result.Note($"Daemon figures are sampled by polling the socket every {PollMs} ms: each may be up to {PollMs} ms late.");
     }
 
-    private static (string Sha, long Timestamp) Edit(string file, Dictionary<string, string> contents, Random random, InotifyFloor inotify)
+    private static (string Sha, long Started, long Returned) Edit(string file, Dictionary<string, string> contents, Random random, InotifyFloor inotify)
     {
         var content = RcFiles.Edit(random, contents[file]);
         contents[file] = content;
         inotify.Drain();
+        var started = Stopwatch.GetTimestamp();
         File.WriteAllText(file, content);
-        return (Hashing.Sha256(content), Stopwatch.GetTimestamp());
+        return (Hashing.Sha256(content), started, Stopwatch.GetTimestamp());
     }
 
     private static long? WaitThroughSocket(SocketClient socket, string file, string sha, TimeSpan timeout)

@@ -19,7 +19,7 @@ public sealed class P3Idle : IBar
         var seconds = context.Options.IdleSeconds ?? (context.Quick ? 20 : BarSeconds);
         result.Parameters = $"idle window {seconds} s (the bar says {BarSeconds} s), starting 2 s after the daemon is ready; typical setup in a temp HOME (zsh, bash, fish files, /etc under GOWATCH_SYSTEM_ROOT); RSS sampled every second";
 
-        using var sandbox = new Sandbox(context.Apps, "p3");
+        using var sandbox = new Sandbox(context, "p3");
         sandbox.WriteTypicalSetup();
         using var daemon = sandbox.StartDaemon();
         Thread.Sleep(2000);

@@ -15,7 +15,7 @@ public abstract class CliStartupBar : IBar
     public void Run(BenchContext context, BarResult result)
     {
         var runs = context.Quick ? 5 : 20;
-        using var sandbox = new Sandbox(context.Apps, Id.ToLowerInvariant());
+        using var sandbox = new Sandbox(context, Id.ToLowerInvariant());
         sandbox.WriteTypicalSetup();
         var variants = context.CliVariants;
         foreach (var problem in variants.Problems)

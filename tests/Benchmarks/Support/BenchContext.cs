@@ -10,6 +10,15 @@ public sealed record Options
     public bool NoReport { get; init; }
     public bool Help { get; init; }
 
+    /// <summary>Size of the P4 store (the bar says 1,000,000).</summary>
+    public int? P4Events { get; init; }
+
+    /// <summary>Generate the P4 store even when one made by the same store code is cached.</summary>
+    public bool FreshStore { get; init; }
+
+    /// <summary>Extra environment for gowatchd (e.g. DOTNET_GCgen0size), to try runtime settings.</summary>
+    public IReadOnlyDictionary<string, string> DaemonEnvironment { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Every bar was selected (no ids given).</summary>
     public bool All => Ids.Count == 0;
 
@@ -27,6 +36,9 @@ public sealed record Options
           --idle-seconds N     length of the P3 idle window (the bar says 300)
           --report PATH        write the Markdown report to PATH
           --no-report          print only
+          --p4-events N        size of the P4 store (the bar says 1,000,000)
+          --fresh-store        generate the P4 store even if one made by the same store code is cached
+          --daemon-env K=V     run gowatchd with this extra environment variable (repeatable)
         A full run (no ids, no --quick) writes BENCHMARKS.md at the repository root;
         otherwise the figures are only printed unless --report is given.
         """;
@@ -49,6 +61,17 @@ public sealed record Options
                     break;
                 case "--report" when i + 1 < args.Length:
                     options = options with { ReportPath = Path.GetFullPath(args[++i]) };
+                    break;
+                case "--daemon-env" when i + 1 < args.Length && args[i + 1].Contains('=', StringComparison.Ordinal):
+                    var pair = args[++i].Split('=', 2);
+                    options = options with { DaemonEnvironment = new Dictionary<string, string>(options.DaemonEnvironment) { [pair[0]] = pair[1] } };
+                    break;
+                case "--p4-events" when i + 1 < args.Length && int.TryParse(args[i + 1], out var events) && events > 0:
+                    options = options with { P4Events = events };
+                    i++;
+                    break;
+                case "--fresh-store":
+                    options = options with { FreshStore = true };
                     break;
                 case "--no-report":
                     options = options with { NoReport = true };

@@ -76,18 +76,26 @@ public sealed class CliVariants : IDisposable
                 File.Copy(from, Path.Combine(to, file));
             }
         }
-        var src = Path.Combine(RepoPaths.Root, "src");
-        foreach (var file in Directory.EnumerateFiles(src, "*", SearchOption.AllDirectories))
+        // src/ and launchd/ (the platform library embeds the service templates).
+        foreach (var folder in new[] { "src", "launchd" })
         {
-            var relative = Path.GetRelativePath(src, file);
-            var parts = relative.Split(Path.DirectorySeparatorChar);
-            if (parts.Contains("bin") || parts.Contains("obj"))
+            var from = Path.Combine(RepoPaths.Root, folder);
+            if (!Directory.Exists(from))
             {
                 continue;
             }
-            var target = Path.Combine(to, "src", relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
+            foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+            {
+                var relative = Path.GetRelativePath(from, file);
+                var parts = relative.Split(Path.DirectorySeparatorChar);
+                if (parts.Contains("bin") || parts.Contains("obj"))
+                {
+                    continue;
+                }
+                var target = Path.Combine(to, folder, relative);
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
         }
     }
 

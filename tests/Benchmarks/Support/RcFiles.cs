@@ -76,6 +76,10 @@ public static class RcFiles
         {
             lines.RemoveAt(lines.Count - 1);
         }
+        while (lines.Count < 3)
+        {
+            lines.Add(Line(random));
+        }
         var edits = random.Next(1, 3);
         for (var i = 0; i < edits; i++)
         {

@@ -33,7 +33,7 @@ public static class Report
         md.AppendLine("|---|---|");
         md.AppendLine($"| date | {started:yyyy-MM-dd HH:mm} UTC, {duration.TotalMinutes:0.0} min |");
         md.AppendLine($"| command | `{commandLine}` |");
-        md.AppendLine($"| mode | {(options.Quick ? "--quick (smoke sizes)" : "full sizes")}{(options.IdleSeconds is { } s ? $", --idle-seconds {s}" : "")} |");
+        md.AppendLine($"| mode | {(options.Quick ? "--quick (smoke sizes)" : "full sizes")}{(options.IdleSeconds is { } s ? $", --idle-seconds {s}" : "")}{string.Concat(options.DaemonEnvironment.Select(e => $", gowatchd with {e.Key}={e.Value}"))} |");
         md.AppendLine($"| CPU | {machine.Cpu} |");
         md.AppendLine($"| cores | {machine.Cores} |");
         md.AppendLine($"| RAM | {machine.Memory} |");

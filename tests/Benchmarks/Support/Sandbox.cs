@@ -10,11 +10,13 @@ namespace GoWatch.Benchmarks.Support;
 public sealed class Sandbox : IDisposable
 {
     private readonly Apps _apps;
+    private readonly IReadOnlyDictionary<string, string> _daemonEnvironment;
     private readonly List<DaemonProcess> _daemons = [];
 
-    public Sandbox(Apps apps, string name)
+    public Sandbox(BenchContext context, string name)
     {
-        _apps = apps;
+        _apps = context.Apps;
+        _daemonEnvironment = context.Options.DaemonEnvironment;
         Root = Directory.CreateTempSubdirectory($"gowatch-bench-{name}-").FullName;
         Directory.CreateDirectory(Home);
         Directory.CreateDirectory(SystemRoot);
@@ -88,7 +90,7 @@ public sealed class Sandbox : IDisposable
     /// <summary>Starts gowatchd and waits until its socket answers and the start-up reconciliation is done.</summary>
     public DaemonProcess StartDaemon(TimeSpan? within = null)
     {
-        var psi = Launcher.Dotnet("gowatchd", _apps.Daemon).StartInfo([], Environment, Home);
+        var psi = Launcher.Dotnet("gowatchd", _apps.Daemon, _daemonEnvironment).StartInfo([], Environment, Home);
         var start = Stopwatch.GetTimestamp();
         var daemon = new DaemonProcess(Process.Start(psi)!);
         _daemons.Add(daemon);

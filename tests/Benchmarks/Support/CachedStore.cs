@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text.Json;
+using GoWatch.Events.Store.LiteDb;
+
+namespace GoWatch.Benchmarks.Support;
+
+/// <summary>
+/// The P4 store: generated through <see cref="LiteDbEventStore.AppendMany"/>, and kept under
+/// /var/tmp keyed by the exact store code (GoWatch.Events and LiteDB assemblies) and size, so a
+/// later run with the same code measures the same file without spending the generation again.
+/// </summary>
+public sealed record CachedStore(string Directory, int Events, double Seconds, DateTimeOffset GeneratedAt, bool Reused)
+{
+    public const int Batch = 1000;
+    private const int GeneratorVersion = 1;
+    private static readonly TimeSpan HistorySpan = TimeSpan.FromDays(365);
+
+    public static string Root => Path.Combine(Path.GetTempPath() == "/tmp/" ? "/var/tmp" : Path.GetTempPath(), "gowatch-benchmarks");
+
+    public string Describe() =>
+        $"generated {(Reused ? $"on {GeneratedAt:yyyy-MM-dd HH:mm} UTC (reused)" : "in this run")} through AppendMany in {Seconds:0} s ({Events / Seconds:N0} events/s)";
+
+    public static CachedStore Get(int events, bool fresh, StoreFiller filler)
+    {
+        var key = Key(events);
+        var directory = Path.Combine(Root, $"p4-{events}-{key}");
+        var meta = Path.Combine(directory, "generation.json");
+        if (!fresh && File.Exists(meta))
+        {
+            var saved = JsonSerializer.Deserialize<Saved>(File.ReadAllText(meta))!;
+            return new CachedStore(directory, events, saved.Seconds, saved.GeneratedAt, Reused: true);
+        }
+
+        var building = directory + ".building";
+        if (System.IO.Directory.Exists(building))
+        {
+            System.IO.Directory.Delete(building, recursive: true);
+        }
+        System.IO.Directory.CreateDirectory(building);
+        var clock = Stopwatch.StartNew();
+        var time = new SteppingClock(DateTimeOffset.UtcNow - HistorySpan, HistorySpan / events);
+        using (var store = LiteDbEventStore.Open(Path.Combine(building, "events.db"), Path.Combine(building, "gowatch.lock"), time))
+        {
+            filler.Fill(store, events, Batch, written =>
+            {
+                ForgetParsedExpressions();
+                if (written % Math.Max(Batch, events / 20) == 0)
+                {
+                    Console.WriteLine($"P4   … {written:N0} events ({clock.Elapsed.TotalSeconds:0} s)");
+                }
+            });
+        }
+        clock.Stop();
+        var generatedAt = DateTimeOffset.UtcNow;
+        File.WriteAllText(Path.Combine(building, "generation.json"), JsonSerializer.Serialize(new Saved(clock.Elapsed.TotalSeconds, generatedAt)));
+        if (System.IO.Directory.Exists(directory))
+        {
+            System.IO.Directory.Delete(directory, recursive: true);
+        }
+        System.IO.Directory.Move(building, directory);
+        return new CachedStore(directory, events, clock.Elapsed.TotalSeconds, generatedAt, Reused: false);
+    }
+
+    /// <summary>Copies the store files (not the lock) into a data dir, so measurements never touch the cached copy.</summary>
+    public static void CopyInto(string from, string dataDir)
+    {
+        System.IO.Directory.CreateDirectory(dataDir);
+        foreach (var file in System.IO.Directory.EnumerateFiles(from, "events*.db"))
+        {
+            File.Copy(file, Path.Combine(dataDir, Path.GetFileName(file)), overwrite: true);
+        }
+    }
+
+    private static string Key(int events)
+    {
+        using var sha = SHA256.Create();
+        foreach (var assembly in new[] { typeof(LiteDbEventStore).Assembly, typeof(LiteDB.LiteDatabase).Assembly })
+        {
+            var bytes = File.ReadAllBytes(assembly.Location);
+            sha.TransformBlock(bytes, 0, bytes.Length, null, 0);
+        }
+        var tail = System.Text.Encoding.UTF8.GetBytes($"{events}/{GeneratorVersion}");
+        sha.TransformFinalBlock(tail, 0, tail.Length);
+        return Convert.ToHexStringLower(sha.Hash!)[..16];
+    }
+
+    /// <summary>Empties LiteDB's static, unbounded caches of parsed expressions (see the P4 note).</summary>
+    private static void ForgetParsedExpressions()
+    {
+        foreach (var field in typeof(LiteDB.BsonExpression).GetFields(BindingFlags.NonPublic | BindingFlags.Static))
+        {
+            if (field.Name.StartsWith("_cache", StringComparison.Ordinal) && field.GetValue(null) is System.Collections.IDictionary cache)
+            {
+                cache.Clear();
+            }
+        }
+    }
+
+    private sealed record Saved(double Seconds, DateTimeOffset GeneratedAt);
+}
