@@ -16,7 +16,7 @@ namespace GoWatch.Recording;
 public sealed class FileRecorder
 {
     private readonly IEventStore _store;
-    private readonly WatchCatalogue _catalogue;
+    private readonly Func<WatchCatalogue> _catalogue;
     private readonly long _contentCap;
     private readonly ILogger<FileRecorder> _log;
     // One decision at a time; _stateLock only guards the reference and is never held while waiting.
@@ -25,6 +25,12 @@ public sealed class FileRecorder
     private WatchedFilesState _state;
 
     public FileRecorder(IEventStore store, WatchCatalogue catalogue, long contentCap, ILogger<FileRecorder> log)
+        : this(store, () => catalogue, contentCap, log)
+    {
+    }
+
+    /// <summary>A recorder that asks <paramref name="catalogue"/> for the current catalogue each time (it may be rebuilt).</summary>
+    public FileRecorder(IEventStore store, Func<WatchCatalogue> catalogue, long contentCap, ILogger<FileRecorder> log)
     {
         _store = store;
         _catalogue = catalogue;
@@ -63,7 +69,7 @@ public sealed class FileRecorder
             .Aggregate(WatchedFilesState.Empty, (s, e) => s.When(e));
 
     /// <summary>Paths with a recorded state that the catalogue still covers (a deleted file is still one to check).</summary>
-    public IEnumerable<string> KnownPaths() => State.Files.Keys.Where(p => _catalogue.Find(p) is not null);
+    public IEnumerable<string> KnownPaths() => State.Files.Keys.Where(p => _catalogue().Find(p) is not null);
 
     /// <summary>
     /// Runs <paramref name="action"/> while no recording decision can be made: a revert writes a
@@ -82,7 +88,7 @@ public sealed class FileRecorder
     /// <summary>Observes <paramref name="path"/> and records what changed. Returns the stored event, if any.</summary>
     public EventEnvelope? Record(string path, Guid? correlationId = null)
     {
-        var target = _catalogue.Find(path);
+        var target = _catalogue().Find(path);
         if (target is null)
         {
             return null;

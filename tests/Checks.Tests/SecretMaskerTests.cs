@@ -14,6 +14,7 @@ public sealed class SecretMaskerTests
     [InlineData("GOPROXY=https://bob:hunter2@proxy.corp.example", "hunter2")]
     [InlineData("set -gx NPM_TOKEN abc123def", "abc123def")]
     [InlineData("-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjE\n-----END OPENSSH PRIVATE KEY-----", "b3BlbnNzaC1rZXktdjE")]
+    [InlineData("zsh: command not found: MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7", "MIIEvQIBADANBgkqhkiG9w0BAQEF")]
     public void Secret_values_are_masked(string text, string secret)
     {
         var masked = SecretMasker.Mask(text);
@@ -25,6 +26,7 @@ public sealed class SecretMaskerTests
     [InlineData("export PATH=/usr/local/go/bin:$PATH")]
     [InlineData("export GOPROXY=https://proxy.golang.org,direct")]
     [InlineData("GO111MODULE=off")]
+    [InlineData("afterSha256 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")]
     public void Ordinary_lines_are_unchanged(string text) => Assert.Equal(text, SecretMasker.Mask(text));
 
     [Fact]

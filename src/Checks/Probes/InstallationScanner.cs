@@ -25,8 +25,14 @@ public sealed class InstallationScanner : IInstallationScanner
     public Task<InstallationFacts> ScanWellKnownAsync(GoWatchSettings settings, CancellationToken cancellationToken) =>
         Task.Run(() => ScanWellKnown(settings), cancellationToken);
 
-    /// <summary>Synchronous form of <see cref="ScanWellKnownAsync"/>.</summary>
-    public static InstallationFacts ScanWellKnown(GoWatchSettings settings)
+    /// <summary>
+    /// The well-known places a Go installation can be (SPEC §3): install roots and single
+    /// <c>go</c> binaries, fixed ones whether they exist or not, globbed ones (Cellar, ~/sdk) as found now.
+    /// </summary>
+    public static IReadOnlyList<string> WellKnownInstallPaths(GoWatchSettings settings) =>
+        WellKnownCandidates(settings).Select(c => c.SeenAt).Distinct(StringComparer.Ordinal).ToList();
+
+    private static List<Candidate> WellKnownCandidates(GoWatchSettings settings)
     {
         var candidates = new List<Candidate>();
         void Root(string dir) => candidates.Add(new Candidate(dir, dir, Path.Combine(dir, "bin", "go"), true, false));
@@ -52,6 +58,14 @@ public sealed class InstallationScanner : IInstallationScanner
         {
             Root(dir);
         }
+
+        return candidates;
+    }
+
+    /// <summary>Synchronous form of <see cref="ScanWellKnownAsync"/>.</summary>
+    public static InstallationFacts ScanWellKnown(GoWatchSettings settings)
+    {
+        var candidates = WellKnownCandidates(settings);
 
         var binDirs = new List<string> { settings.SystemPath("/usr/local/bin"), settings.SystemPath("/usr/local/go/bin") };
         binDirs.AddRange(BrewPrefixes.Select(p => Path.Combine(settings.SystemPath(p), "bin")));

@@ -27,6 +27,7 @@ public static partial class SecretMasker
         masked = AwsKey().Replace(masked, m => m.Groups["prefix"].Value + Placeholder);
         masked = SlackToken().Replace(masked, m => m.Groups["prefix"].Value + Placeholder);
         masked = GitHubToken().Replace(masked, m => m.Groups["prefix"].Value + Placeholder);
+        masked = KeyMaterial().Replace(masked, Placeholder);
         return masked;
     }
 
@@ -49,6 +50,11 @@ public static partial class SecretMasker
 
     [GeneratedRegex(@"\b(?<prefix>gh[pousr]_|github_pat_)[A-Za-z0-9_]{10,}")]
     private static partial Regex GitHubToken();
+
+    // A long mixed-case base64 run is key material even out of context (a line of a key block a
+    // shell echoed back in an error). Hex hashes (no upper case) are not matched.
+    [GeneratedRegex(@"(?<![A-Za-z0-9+/])(?=[A-Za-z0-9+/]*[0-9])(?=[A-Za-z0-9+/]*[A-Z])(?=[A-Za-z0-9+/]*[a-z])[A-Za-z0-9+/]{40,}={0,2}")]
+    private static partial Regex KeyMaterial();
 
     [GeneratedRegex(@"-----BEGIN (?<kind>[A-Z0-9 ]*)PRIVATE KEY-----[\s\S]*?-----END [A-Z0-9 ]*PRIVATE KEY-----")]
     private static partial Regex PemBlock();

@@ -69,6 +69,11 @@ public sealed class DaemonBackend : IGoWatchBackend
             ? p.GetInt64()
             : throw Unavailable("no position in the reply");
 
+    public EventEnvelope? SetProjectWatched(string directory, bool watched) =>
+        Call(new ApiRequest(ApiRequest.Ops.Watch) { Args = JsonSerializer.SerializeToElement(new { directory, watched }, EventJson.Options) }) is { ValueKind: JsonValueKind.Object } e
+            ? EventJson.FromJson(e)
+            : null;
+
     public JsonObject Status() =>
         Call(new ApiRequest(ApiRequest.Ops.Status)) is { } result ? JsonNode.Parse(result.GetRawText())!.AsObject() : throw Unavailable("empty status reply");
 

@@ -25,6 +25,9 @@ public sealed class DirectBackend(IEventStore store) : IGoWatchBackend
     public long RecordVerification(GoWatch.Events.Model.VerificationCompleted completed) =>
         new GoWatch.Recording.Verification.VerificationLog(store).Record(completed, EventSources.Cli).Completed.Position;
 
+    public EventEnvelope? SetProjectWatched(string directory, bool watched) =>
+        GoWatch.Recording.ProjectWatchList.Set(store, directory, watched, EventSources.Cli);
+
     public JsonObject Status() => StatusReport.Build(store, new StatusReport.DaemonState(false, null, null));
 
     public async IAsyncEnumerable<EventEnvelope> FollowAsync(long? after, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -40,7 +43,7 @@ public sealed class DirectBackend(IEventStore store) : IGoWatchBackend
     public RevertResult Revert(RevertRequest request, GoWatchSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return new FileReverter(store, WatchCatalogue.Default(settings), settings.ContentCapBytes, EventSources.Cli).Revert(request);
+        return new FileReverter(store, new CatalogueSource(settings, store).Current, settings.ContentCapBytes, EventSources.Cli).Revert(request);
     }
 
     public void Dispose() => store.Dispose();

@@ -29,6 +29,9 @@ public interface IGoWatchBackend : IDisposable
     /// </summary>
     long RecordVerification(GoWatch.Events.Model.VerificationCompleted completed);
 
+    /// <summary>Adds or removes a watched project directory; returns the recorded event, or null when it already was so.</summary>
+    EventEnvelope? SetProjectWatched(string directory, bool watched);
+
     /// <summary>Events after <paramref name="after"/>, then live ones until cancelled.</summary>
     IAsyncEnumerable<EventEnvelope> FollowAsync(long? after, CancellationToken cancellationToken);
 

@@ -46,9 +46,9 @@ public sealed class LocalApiServer(IEventStore store, GoWatchSettings settings, 
             {
                 client = await _listener!.AcceptAsync(stoppingToken);
             }
-            catch (OperationCanceledException)
+            catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
             {
-                break;
+                break; // Stopping: the listener was closed.
             }
             catch (SocketException ex)
             {
@@ -91,6 +91,10 @@ public sealed class LocalApiServer(IEventStore store, GoWatchSettings settings, 
         {
             // The client went away or we are stopping.
         }
+        catch (Exception ex)
+        {
+            log.LogError(ex, "A local API connection failed");
+        }
     }
 
     private async Task<ApiResponse> HandleAsync(ApiRequest? request, CancellationToken cancellationToken)
@@ -125,7 +129,7 @@ public sealed class LocalApiServer(IEventStore store, GoWatchSettings settings, 
 
     private async Task FollowAsync(StreamWriter writer, long after, CancellationToken stoppingToken)
     {
-        var channel = Channel.CreateUnbounded<EventEnvelope>(new UnboundedChannelOptions { SingleReader = true });
+        var channel = Channel.CreateUnbounded<EventEnvelope>();
         void OnAppended(IReadOnlyList<EventEnvelope> batch)
         {
             foreach (var e in batch)

@@ -36,10 +36,14 @@ public static class DaemonHost
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(WatchCatalogue.Default(settings));
-        builder.Services.AddSingleton<DirectoryWatchers>();
-        builder.Services.AddSingleton(sp => new FileRecorder(store, sp.GetRequiredService<WatchCatalogue>(), settings.ContentCapBytes, sp.GetRequiredService<ILogger<FileRecorder>>()));
-        builder.Services.AddSingleton<Reconciler>();
+        var catalogue = new CatalogueSource(settings, store);
+        builder.Services.AddSingleton(catalogue);
+        // Whoever asks for "the catalogue" gets the current one: it is rebuilt as GoLand projects come and go.
+        builder.Services.AddTransient(_ => catalogue.Current);
+        builder.Services.AddSingleton(sp => new DirectoryWatchers(() => catalogue.Current, sp.GetRequiredService<ILogger<DirectoryWatchers>>()));
+        builder.Services.AddSingleton(sp => new FileRecorder(store, () => catalogue.Current, settings.ContentCapBytes, sp.GetRequiredService<ILogger<FileRecorder>>()));
+        builder.Services.AddSingleton(sp => new InstallationRecorder(store, () => catalogue.Current, sp.GetRequiredService<ILogger<InstallationRecorder>>()));
+        builder.Services.AddSingleton(sp => new Reconciler(() => catalogue.Current, sp.GetRequiredService<FileRecorder>(), sp.GetRequiredService<InstallationRecorder>(), sp.GetRequiredService<ILogger<Reconciler>>()));
         builder.Services.AddSingleton<IApiOperation, RevertOperation>();
         builder.Services.AddSingleton(new Verifier());
         builder.Services.AddSingleton(new VerificationLog(store));
@@ -47,6 +51,7 @@ public static class DaemonHost
         builder.Services.AddSingleton<DriftNotifier>();
         builder.Services.AddSingleton<VerificationRunner>();
         builder.Services.AddSingleton<IApiOperation, RecordVerificationOperation>();
+        builder.Services.AddSingleton<IApiOperation, WatchProjectOperation>();
 
         // Start order is registration order; stop order is the reverse.
         builder.Services.AddHostedService<DaemonLifecycleService>();

@@ -14,7 +14,7 @@ namespace GoWatch.Daemon.Watching;
 /// </summary>
 public sealed class DirectoryWatchers : IDisposable
 {
-    private readonly WatchCatalogue _catalogue;
+    private readonly Func<WatchCatalogue> _catalogue;
     private readonly ILogger _log;
     private readonly Subject<WatchSignal> _signals = new();
     private readonly Dictionary<string, FileSystemWatcher> _watchers = new(StringComparer.Ordinal);
@@ -22,6 +22,11 @@ public sealed class DirectoryWatchers : IDisposable
     private bool _disposed;
 
     public DirectoryWatchers(WatchCatalogue catalogue, ILogger<DirectoryWatchers> log)
+        : this(() => catalogue, log)
+    {
+    }
+
+    public DirectoryWatchers(Func<WatchCatalogue> catalogue, ILogger<DirectoryWatchers> log)
     {
         _catalogue = catalogue;
         _log = log;
@@ -51,7 +56,7 @@ public sealed class DirectoryWatchers : IDisposable
                 return;
             }
             var wanted = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var dir in _catalogue.Directories())
+            foreach (var dir in _catalogue().Directories())
             {
                 if (NearestExisting(dir) is { } existing)
                 {
@@ -106,19 +111,20 @@ public sealed class DirectoryWatchers : IDisposable
 
     private void OnPath(string watchedDir, string path)
     {
-        if (_catalogue.Find(path) is not null)
+        // One change can mean several things: a Go root appearing is both an installation
+        // change and a new directory to watch.
+        var catalogue = _catalogue();
+        if (catalogue.Find(path) is not null)
         {
             Emit(new WatchSignal.PathTouched(path));
-            return;
         }
-        // A directory on the way to (or equal to) a catalogue directory appeared, vanished or moved.
-        foreach (var dir in _catalogue.Directories())
+        if (catalogue.FindInstallation(path) is { } installation)
         {
-            if (IsSameOrAncestor(path, dir))
-            {
-                Emit(new WatchSignal.TopologyChanged(path));
-                return;
-            }
+            Emit(new WatchSignal.InstallationTouched(installation));
+        }
+        if (catalogue.AffectsCatalogue(path) || catalogue.Directories().Any(dir => IsSameOrAncestor(path, dir) && dir != watchedDir))
+        {
+            Emit(new WatchSignal.TopologyChanged(path));
         }
     }
 

@@ -10,6 +10,9 @@ public abstract record WatchAction
     /// <summary>Observe one path and record what changed.</summary>
     public sealed record RecordPath(string Path) : WatchAction;
 
+    /// <summary>Fingerprint one installation and record what changed.</summary>
+    public sealed record RecordInstallation(string Path) : WatchAction;
+
     /// <summary>Re-arm every watcher and reconcile every watched path (something may have been missed).</summary>
     public sealed record Rescan(string Reason, bool AfterFailure) : WatchAction;
 }

@@ -21,6 +21,12 @@ public static class WatchPipeline
             .SelectMany(group => group.Throttle(debounce, scheduler))
             .Select(s => (WatchAction)new WatchAction.RecordPath(s.Path));
 
+        var installations = shared
+            .OfType<WatchSignal.InstallationTouched>()
+            .GroupBy(s => s.Path, StringComparer.Ordinal)
+            .SelectMany(group => group.Throttle(debounce, scheduler))
+            .Select(s => (WatchAction)new WatchAction.RecordInstallation(s.Path));
+
         var rescans = shared
             .Where(s => s is WatchSignal.TopologyChanged or WatchSignal.WatcherFailed)
             .Buffer(shared.Where(s => s is WatchSignal.TopologyChanged or WatchSignal.WatcherFailed).Throttle(debounce, scheduler))
@@ -29,7 +35,7 @@ public static class WatchPipeline
                 string.Join("; ", batch.Select(Describe).Distinct()),
                 batch.Any(s => s is WatchSignal.WatcherFailed)));
 
-        return records.Merge(rescans);
+        return records.Merge(installations).Merge(rescans);
     }
 
     private static string Describe(WatchSignal signal) => signal switch

@@ -1,5 +1,7 @@
 using System.Reactive.Concurrency;
 using System.Reactive.Linq;
+using System.Reactive.Subjects;
+using GoWatch.Recording.Catalogue;
 using GoWatch.Recording;
 using GoWatch.Events;
 using GoWatch.Events.Model;
@@ -18,17 +20,22 @@ namespace GoWatch.Daemon.Watching;
 public sealed class WatchService(
     DirectoryWatchers watchers,
     FileRecorder recorder,
+    InstallationRecorder installations,
+    CatalogueSource catalogue,
     Reconciler reconciler,
     IEventStore store,
     GoWatchSettings settings,
     ILogger<WatchService> log) : IHostedService, IDisposable
 {
+    private readonly Subject<WatchSignal> _internal = new();
     private IDisposable? _subscription;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _subscription = WatchPipeline.Create(watchers.Signals, settings.Debounce, TaskPoolScheduler.Default)
+        _subscription = WatchPipeline.Create(watchers.Signals.Merge(_internal), settings.Debounce, TaskPoolScheduler.Default)
             .Subscribe(Handle, ex => log.LogCritical(ex, "The watch pipeline stopped"));
+        // A project added or removed, or GoLand's recent projects changed: the catalogue must follow.
+        store.Appended += OnAppended;
         watchers.Arm();
         log.LogInformation("Watching {Count} directories", watchers.WatchedDirectories.Count);
         reconciler.ReconcileAll("startup");
@@ -45,12 +52,19 @@ public sealed class WatchService(
                 case WatchAction.RecordPath r:
                     recorder.Record(r.Path);
                     break;
+                case WatchAction.RecordInstallation i:
+                    installations.Record(i.Path);
+                    break;
                 case WatchAction.Rescan r:
                     log.LogWarning("Rescanning: {Reason}", r.Reason);
                     if (r.AfterFailure)
                     {
                         store.Append(new AppendRequest(Streams.Daemon, ExpectedVersion.Any,
                             [new NewEvent(new WatchError(settings.Home, r.Reason, Rescanned: true), EventSources.Daemon)]));
+                    }
+                    if (catalogue.Refresh())
+                    {
+                        log.LogInformation("The watch catalogue changed: {Files} file targets, {Installs} installations", catalogue.Current.Targets.Count, catalogue.Current.Installations.Count);
                     }
                     watchers.Arm();
                     reconciler.ReconcileAll("rescan");
@@ -63,8 +77,27 @@ public sealed class WatchService(
         }
     }
 
+    private void OnAppended(IReadOnlyList<EventEnvelope> batch)
+    {
+        foreach (var e in batch)
+        {
+            var path = e.Data switch
+            {
+                ProjectWatched w => w.Directory,
+                ProjectUnwatched u => u.Directory,
+                IFileEvent f when catalogue.Current.Find(f.Path) is { RebuildsCatalogue: true } => f.Path,
+                _ => null,
+            };
+            if (path is not null)
+            {
+                _internal.OnNext(new WatchSignal.TopologyChanged(path));
+            }
+        }
+    }
+
     public Task StopAsync(CancellationToken cancellationToken)
     {
+        store.Appended -= OnAppended;
         _subscription?.Dispose();
         watchers.Dispose();
         return Task.CompletedTask;

@@ -10,6 +10,9 @@ public abstract record WatchSignal
     /// <summary>A catalogue path was created, written, renamed to or from, or deleted.</summary>
     public sealed record PathTouched(string Path) : WatchSignal;
 
+    /// <summary>Something changed in or beside a Go installation or Homebrew prefix.</summary>
+    public sealed record InstallationTouched(string Path) : WatchSignal;
+
     /// <summary>A directory on the way to a watched one appeared or went away: the watchers must be re-armed.</summary>
     public sealed record TopologyChanged(string Path) : WatchSignal;
 

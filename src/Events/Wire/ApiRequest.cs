@@ -26,5 +26,6 @@ public sealed record ApiRequest(string Op)
         public const string Blob = "blob";
         public const string Follow = "follow";
         public const string RecordVerification = "record-verification";
+        public const string Watch = "watch";
     }
 }

@@ -6,6 +6,9 @@ namespace GoWatch.Recording.Catalogue;
 /// </summary>
 public sealed record WatchTarget(string Directory, string? FileName, string? Pattern, string FileClass, bool Revertible)
 {
+    /// <summary>A change to this file changes what is watched (GoLand's <c>recentProjects.xml</c>).</summary>
+    public bool RebuildsCatalogue { get; init; }
+
     public static WatchTarget File(string path, string fileClass, bool revertible) =>
         new(Path.GetDirectoryName(path)!, Path.GetFileName(path), null, fileClass, revertible);
 
