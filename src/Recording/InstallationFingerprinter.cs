@@ -43,10 +43,12 @@ public sealed class InstallationFingerprinter
                 versionFile = resolved is not null && Path.GetDirectoryName(Path.GetDirectoryName(resolved)) is { } root ? Path.Combine(root, "VERSION") : null;
             }
             var version = versionFile is not null && File.Exists(versionFile) ? FirstLine(versionFile) : null;
-            var binaryExists = File.Exists(goBinary);
-            var header = binaryExists ? BinaryHeaderReader.Read(goBinary) : BinaryHeader.Unknown;
+            // Read the binary through its final target: a dangling link has none, and the hash
+            // cache must follow the target, not the link, when a link is retargeted.
+            var binary = SafeResolve(goBinary) is { } final && File.Exists(final) && new FileInfo(final).LinkTarget is null ? final : null;
+            var header = binary is not null ? BinaryHeaderReader.Read(binary) : BinaryHeader.Unknown;
             var arch = header.IsKnown ? string.Join("/", header.Architectures) : null;
-            var sha = binaryExists ? Hash(goBinary) : null;
+            var sha = binary is not null ? Hash(binary) : null;
             return new InstallationFingerprint(true, kind, linkTarget, version, arch, sha);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
