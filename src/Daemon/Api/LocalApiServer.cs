@@ -46,7 +46,7 @@ public sealed class LocalApiServer(IEventStore store, GoWatchSettings settings, 
             {
                 client = await _listener!.AcceptAsync(stoppingToken);
             }
-            catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
+            catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException || stoppingToken.IsCancellationRequested)
             {
                 break; // Stopping: the listener was closed.
             }
