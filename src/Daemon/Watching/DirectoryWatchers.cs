@@ -97,16 +97,43 @@ public sealed class DirectoryWatchers : IDisposable
             NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.Attributes | NotifyFilters.CreationTime,
         };
         watcher.Changed += (_, e) => OnPath(dir, e.FullPath);
-        watcher.Created += (_, e) => OnPath(dir, e.FullPath);
-        watcher.Deleted += (_, e) => OnPath(dir, e.FullPath);
+        watcher.Created += (_, e) =>
+        {
+            DropReplaced(e.FullPath);
+            OnPath(dir, e.FullPath);
+        };
+        watcher.Deleted += (_, e) =>
+        {
+            DropReplaced(e.FullPath);
+            OnPath(dir, e.FullPath);
+        };
         watcher.Renamed += (_, e) =>
         {
+            DropReplaced(e.OldFullPath);
+            DropReplaced(e.FullPath);
             OnPath(dir, e.OldFullPath);
             OnPath(dir, e.FullPath);
         };
         watcher.Error += (_, e) => Emit(new WatchSignal.WatcherFailed(dir, e.GetException().Message));
         watcher.EnableRaisingEvents = true;
         return watcher;
+    }
+
+    /// <summary>
+    /// A watched directory's own entry was created, deleted or renamed in its parent: its
+    /// watcher follows the old directory (inotify watches an inode, not a path), which may now
+    /// live elsewhere under another name while a new directory or a symlink took the path. It
+    /// is dropped, so the rescan that follows arms a watcher on whatever the path is now.
+    /// </summary>
+    private void DropReplaced(string path)
+    {
+        lock (_gate)
+        {
+            if (!_disposed && _watchers.Remove(path, out var stale))
+            {
+                stale.Dispose();
+            }
+        }
     }
 
     private void OnPath(string watchedDir, string path)

@@ -45,6 +45,10 @@ public sealed class GoWatchHarness : IDisposable
     public string DataDir => Path.Combine(Root, "data");
     public string SystemRoot => Path.Combine(Root, "sys");
     public string SocketPath => Path.Combine(DataDir, "gowatchd.sock");
+    public string LogDir => Path.Combine(DataDir, "logs");
+
+    /// <summary>When set, gowatchd and gowatch run as this user id (through setpriv), not as the test's user.</summary>
+    public int? RunAsUid { get; set; }
     public Dictionary<string, string> Environment { get; }
 
     public string HomePath(string relative) => Path.Combine(Home, relative);
@@ -96,15 +100,20 @@ public sealed class GoWatchHarness : IDisposable
         throw new TimeoutException("gowatchd did not become ready within 30 s:\n" + daemon.Output);
     }
 
-    public CliResult Cli(params string[] args)
+    /// <summary>Runs gowatchd expecting it to exit by itself (a refusal, a usage error) within 30 s.</summary>
+    public CliResult RunDaemonToExit(params string[] args) => RunToExit(BuiltApps.Daemon, args, TimeSpan.FromSeconds(30));
+
+    public CliResult Cli(params string[] args) => RunToExit(BuiltApps.Cli, args, TimeSpan.FromSeconds(60));
+
+    private CliResult RunToExit(string assembly, string[] args, TimeSpan timeout)
     {
-        using var process = Process.Start(Start(BuiltApps.Cli, args))!;
+        using var process = Process.Start(Start(assembly, args))!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(60_000))
+        if (!process.WaitForExit(timeout))
         {
             process.Kill();
-            throw new TimeoutException($"gowatch {string.Join(' ', args)} did not finish within 60 s");
+            throw new TimeoutException($"{Path.GetFileNameWithoutExtension(assembly)} {string.Join(' ', args)} did not finish within {timeout.TotalSeconds:0} s");
         }
         return new CliResult(process.ExitCode, stdout.Result, stderr.Result);
     }
@@ -127,7 +136,7 @@ public sealed class GoWatchHarness : IDisposable
 
     private ProcessStartInfo Start(string assembly, IEnumerable<string> args)
     {
-        var psi = new ProcessStartInfo("dotnet")
+        var psi = new ProcessStartInfo(RunAsUid is null ? "dotnet" : "/usr/bin/setpriv")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -135,6 +144,14 @@ public sealed class GoWatchHarness : IDisposable
             UseShellExecute = false,
             WorkingDirectory = Home,
         };
+        if (RunAsUid is { } uid)
+        {
+            foreach (var a in Unprivileged.Prefix(uid).Skip(1))
+            {
+                psi.ArgumentList.Add(a);
+            }
+            psi.ArgumentList.Add("/usr/bin/dotnet");
+        }
         psi.ArgumentList.Add(assembly);
         foreach (var a in args)
         {
