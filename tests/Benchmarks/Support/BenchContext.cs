@@ -37,7 +37,7 @@ public sealed record Options
           --report PATH        write the Markdown report to PATH
           --no-report          print only
           --p4-events N        size of the P4 store (the bar says 1,000,000)
-          --fresh-store        generate the P4 store even if one made by the same store code is cached
+          --fresh-store        generate the P4 store even if one made from the same store sources is cached
           --daemon-env K=V     run gowatchd with this extra environment variable (repeatable)
         A full run (no ids, no --quick) writes BENCHMARKS.md at the repository root;
         otherwise the figures are only printed unless --report is given.

@@ -8,8 +8,8 @@ namespace GoWatch.Benchmarks.Support;
 
 /// <summary>
 /// The P4 store: generated through <see cref="LiteDbEventStore.AppendMany"/>, and kept under
-/// /var/tmp keyed by the exact store code (GoWatch.Events and LiteDB assemblies) and size, so a
-/// later run with the same code measures the same file without spending the generation again.
+/// /var/tmp keyed by the sources that decide its bytes (see <see cref="Key"/>) and its size, so
+/// a later run with the same store code measures the same file without generating it again.
 /// </summary>
 public sealed record CachedStore(string Directory, int Events, double Seconds, DateTimeOffset GeneratedAt, bool Reused)
 {
@@ -73,15 +73,28 @@ public sealed record CachedStore(string Directory, int Events, double Seconds, D
         }
     }
 
-    private static string Key(int events)
+    /// <summary>
+    /// What decides the stored bytes: the sources of the store, the event records and their
+    /// serialisation, the LiteDB version, the generator and the size. Other parts of
+    /// GoWatch.Events (the wire format of the local API, projections) may change freely.
+    /// </summary>
+    public static string Key(int events)
     {
         using var sha = SHA256.Create();
-        foreach (var assembly in new[] { typeof(LiteDbEventStore).Assembly, typeof(LiteDB.LiteDatabase).Assembly })
+        var root = Path.Combine(RepoPaths.Root, "src", "Events");
+        var sources = new[] { "Store", "Serialization", "Model" }
+            .SelectMany(d => System.IO.Directory.EnumerateFiles(Path.Combine(root, d), "*.cs", SearchOption.AllDirectories))
+            .Concat(new[] { "EventEnvelope.cs", "NewEvent.cs", "Streams.cs" }.Select(f => Path.Combine(root, f)).Where(File.Exists))
+            .Select(f => Path.GetRelativePath(root, f))
+            .Order(StringComparer.Ordinal);
+        foreach (var relative in sources)
         {
-            var bytes = File.ReadAllBytes(assembly.Location);
+            var name = System.Text.Encoding.UTF8.GetBytes(relative + "\n");
+            sha.TransformBlock(name, 0, name.Length, null, 0);
+            var bytes = File.ReadAllBytes(Path.Combine(root, relative));
             sha.TransformBlock(bytes, 0, bytes.Length, null, 0);
         }
-        var tail = System.Text.Encoding.UTF8.GetBytes($"{events}/{GeneratorVersion}");
+        var tail = System.Text.Encoding.UTF8.GetBytes($"{typeof(LiteDB.LiteDatabase).Assembly.GetName().Version}/{events}/{GeneratorVersion}");
         sha.TransformFinalBlock(tail, 0, tail.Length);
         return Convert.ToHexStringLower(sha.Hash!)[..16];
     }
