@@ -15,10 +15,9 @@ public static class StatusReport
 
     public static JsonObject Build(IEventStore store, DaemonState daemon)
     {
-        var last = store.Query(new EventQuery { Types = ["VerificationCompleted"], Limit = 1 }).FirstOrDefault();
-        var findings = last?.Data is VerificationCompleted v
-            ? System.Text.Json.JsonSerializer.SerializeToNode(v.Findings, EventJson.Options)
-            : new JsonArray();
+        var recent = store.Query(new EventQuery { Types = ["VerificationCompleted"], Limit = 20 });
+        var last = recent.FirstOrDefault();
+        var findings = System.Text.Json.JsonSerializer.SerializeToNode(CurrentFindings(store, recent), EventJson.Options);
         long size = 0;
         foreach (var file in new[] { store.FilePath, LogPath(store.FilePath) })
         {
@@ -45,6 +44,21 @@ public static class StatusReport
                 ["lastPosition"] = store.LastPosition,
             },
         };
+    }
+
+    /// <summary>
+    /// The findings failing now, by the drift state (a fold over the log): each with the detail
+    /// of the newest verification that reported it, since a run limited with --check reports
+    /// only some checks.
+    /// </summary>
+    private static List<FindingRecord> CurrentFindings(IEventReader store, IReadOnlyList<EventEnvelope> recent)
+    {
+        var failing = Projections.CheckStates.Load(store).Failing.Values.OrderBy(f => f.DetectedAt);
+        var reported = recent.Select(e => e.Data).OfType<VerificationCompleted>().SelectMany(v => v.Findings).ToList();
+        return failing
+            .Select(f => reported.FirstOrDefault(r => r.Id == f.CheckId) ?? new FindingRecord(f.CheckId, f.Severity, f.Title, "", [], null))
+            .OrderBy(f => f.Severity switch { "error" => 0, "warning" => 1, _ => 2 })
+            .ToList();
     }
 
     private static string LogPath(string path) =>

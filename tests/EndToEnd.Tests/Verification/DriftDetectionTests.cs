@@ -41,6 +41,9 @@ public sealed class DriftDetectionTests : IDisposable
         var call = Assert.Single(GoWatchHarness.ShimCalls(notifications));
         Assert.Equal("--app-name=GoWatch", call[0]);
         Assert.Contains(call, arg => arg.Contains("~/.zshrc", StringComparison.Ordinal) && arg.Contains($"gowatch diff {change.Position}", StringComparison.Ordinal));
+        var status = System.Text.Json.JsonDocument.Parse(_h.Cli("status", "--json").Stdout).RootElement;
+        var current = Assert.Single(status.GetProperty("findings").EnumerateArray(), f => f.GetProperty("id").GetString() == "path.broken");
+        Assert.Contains(current.GetProperty("evidence").EnumerateArray(), ev => ev.GetProperty("file").GetString() == Zshrc);
         var sent = (NotificationSent)Assert.Single(All(), e => e.Data is NotificationSent).Data;
         Assert.Contains("path.broken", sent.CheckIds);
         Assert.True(sent.Delivered);
@@ -51,6 +54,8 @@ public sealed class DriftDetectionTests : IDisposable
         Assert.Single(GoWatchHarness.ShimCalls(notifications));
         Assert.Equal("check:path.broken", resolved.Stream);
         Assert.Equal(2, resolved.Version);
+        var after = System.Text.Json.JsonDocument.Parse(_h.Cli("status", "--json").Stdout).RootElement;
+        Assert.DoesNotContain(after.GetProperty("findings").EnumerateArray(), f => f.GetProperty("id").GetString() == "path.broken");
     }
 
     [Fact]
