@@ -11,9 +11,9 @@ internal sealed class GoNotFoundCheck() : Check("go.not-found", Severity.Error, 
         {
             return NoShell(facts);
         }
-        if (facts.Go.Path is not null)
+        if (facts.Go.Path is { } path)
         {
-            return CheckOutcome.Pass;
+            return facts.Go.VersionError is null && facts.Go.EnvError is null ? CheckOutcome.Pass : DoesNotWork(path, facts.Go);
         }
         var kind = facts.Shell.Kind;
         var installed = facts.Installations.Installations.FirstOrDefault(i => i.Header.RunsNativelyOn(facts.Host.Arch))
@@ -29,4 +29,12 @@ internal sealed class GoNotFoundCheck() : Check("go.not-found", Severity.Error, 
             [facts.Shell.AssignmentOf("PATH"), Evidence.Note($"PATH={facts.Shell.Get("PATH")}")],
             fix);
     }
+
+    // A go that hangs, crashes or prints garbage is as good as none, and every check that needs
+    // its answers is blind: say so rather than pass quietly.
+    private CheckOutcome DoesNotWork(string path, GoFacts go) =>
+        Fail($"The go on the login shell's PATH ({path}) does not work",
+            "Running it did not give a usable answer, so terminals and GoLand cannot build with it and the Go checks cannot see its settings.",
+            new[] { go.VersionError, go.EnvError }.OfType<string>().Select(error => Evidence.Note(error)).ToList(),
+            $"Reinstall Go from https://go.dev/dl/, or take {Path.GetDirectoryName(path)} off PATH; check with: {path} version");
 }

@@ -35,7 +35,8 @@ public sealed class DriftNotifier(IEventStore store, IDesktopNotifier desktop, G
             log.LogWarning("{Title}: {Message} (desktop notifications are off)", title, message);
             sent = new NotificationSent("log", title, message, checkIds, Delivered: false, "notifications are turned off");
         }
-        else if (_lastDelivered is { } last && now - last < settings.NotificationInterval)
+        // A clock set back makes "since the last one" negative: that is no reason to stay quiet.
+        else if (_lastDelivered is { } last && now - last >= TimeSpan.Zero && now - last < settings.NotificationInterval)
         {
             log.LogWarning("{Title}: {Message} (notification suppressed: the last one was {Seconds:0} s ago)", title, message, (now - last).TotalSeconds);
             sent = new NotificationSent("suppressed", title, message, checkIds, Delivered: false, $"rate-limited: one notification per {settings.NotificationInterval.TotalSeconds:0} s");

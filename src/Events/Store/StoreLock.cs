@@ -18,6 +18,7 @@ public sealed class StoreLock : IDisposable
     public string Path { get; }
 
     /// <exception cref="StoreLockedException">another process holds it.</exception>
+    /// <exception cref="IOException">the lock file cannot be created or opened (read-only file system, …).</exception>
     public static StoreLock Acquire(string path)
     {
         try
@@ -31,11 +32,18 @@ public sealed class StoreLock : IDisposable
             });
             return new StoreLock(path, stream);
         }
-        catch (IOException ex) when (ex is not FileNotFoundException and not DirectoryNotFoundException)
+        catch (IOException ex) when (IsHeldByAnother(ex))
         {
             throw new StoreLockedException(path);
         }
     }
+
+    // flock(LOCK_NB) fails with EWOULDBLOCK (Linux 11, macOS 35), which .NET reports as the
+    // IOException's HResult. Anything else (a read-only or full file system, an I/O error) is
+    // not "in use by another process" and must not be reported as such.
+    private static bool IsHeldByAnother(IOException ex) =>
+        ex is not FileNotFoundException and not DirectoryNotFoundException
+        && ex.HResult is 11 or 35 or unchecked((int)0x80070020);
 
     /// <summary>Tries to take the lock; null when another process holds it.</summary>
     public static StoreLock? TryAcquire(string path)

@@ -64,11 +64,11 @@ public sealed class DirectoryReplacementTests : IDisposable
             Directory.CreateDirectory(ConfD);
         }
         Assert.True(Saw(s => s is WatchSignal.TopologyChanged t && t.Path == ConfD, TimeSpan.FromSeconds(5)), "no TopologyChanged for conf.d");
-        _watchers.Arm();
-        _signals.TryTake(out _, TimeSpan.FromMilliseconds(200));
-        while (_signals.TryTake(out _))
+        // The daemon re-arms once the topology signals have settled (its rescan is debounced): so does this test.
+        while (_signals.TryTake(out _, TimeSpan.FromMilliseconds(500)))
         {
         }
+        _watchers.Arm();
 
         // Then a file written at the path is signalled, and one written in the old, renamed directory is not
         File.WriteAllText(Path.Combine(ConfD + ".bak", "old.fish"), "x\n");

@@ -78,7 +78,7 @@ public sealed class LiteDbEventStore : IEventStore
         {
             storeLock = StoreLock.Acquire(lockPath);
         }
-        catch (UnauthorizedAccessException ex)
+        catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
         {
             throw new StoreUnavailableException($"Cannot create the lock file {lockPath}: {ex.Message}", ex);
         }
