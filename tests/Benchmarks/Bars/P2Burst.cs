@@ -115,6 +115,10 @@ public sealed class P2Burst : IBar
         result.Add("duplicate events (same after-hash twice in a row)", duplicates.ToString(System.Globalization.CultureInfo.InvariantCulture), "0", duplicates == 0 ? Verdict.Pass : Verdict.Miss);
         result.AtMost("daemon peak RSS (VmHWM)", peak / 1e6, PeakRssLimitMb, "MB");
         result.Add("burst", $"{writes:N0} writes in {burst.TotalSeconds:0.00} s ({writes / burst.TotalSeconds:N0}/s)");
+        if (burst > window * 1.1)
+        {
+            result.Note($"The writer could not keep the pace of {writes / window.TotalSeconds:N0} writes/s on this machine at the time (load average {ProcFs.LoadAverage()}): the burst took {burst.TotalSeconds:0.00} s instead of {window.TotalSeconds:0} s.");
+        }
         result.Add("events recorded for the burst", $"{recorded:N0} ({recorded / (double)writes:P1} of the writes; coalesced by the debounce)");
         result.Add("file events recorded in the 3 s after settling", $"{fileEventsAfterQuiet - fileEventsAfterSettle}", "0", fileEventsAfterQuiet == fileEventsAfterSettle ? Verdict.Pass : Verdict.Miss);
         result.Add("daemon RSS", $"peak before the burst {rssBefore / 1e6:0.0} MB; sampled max during burst and settling {maxRss / 1e6:0.0} MB");

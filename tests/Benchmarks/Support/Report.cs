@@ -18,11 +18,17 @@ public static class Report
         md.AppendLine();
         md.AppendLine("```sh");
         md.AppendLine("dotnet build -c Release GoWatch.sln");
-        md.AppendLine("dotnet run -c Release --project tests/Benchmarks                           # every bar, ~15 min, rewrites BENCHMARKS.md");
+        md.AppendLine("dotnet run -c Release --project tests/Benchmarks                           # every bar, rewrites BENCHMARKS.md");
         md.AppendLine("dotnet run -c Release --project tests/Benchmarks -- P4 P5                   # some bars, printed only");
         md.AppendLine("dotnet run -c Release --project tests/Benchmarks -- --quick                 # smoke run: small sizes, 20 s idle");
         md.AppendLine("dotnet run -c Release --project tests/Benchmarks -- --idle-seconds 60       # shorter P3 window (CPU scaled to 5 min)");
+        md.AppendLine("dotnet run -c Release --project tests/Benchmarks -- P3 --daemon-env DOTNET_GCgen0size=0x400000   # try a runtime setting on gowatchd");
         md.AppendLine("```");
+        md.AppendLine();
+        md.AppendLine("A full run takes about 13 minutes here (5 of them the P3 idle window) once the P4 store exists. The");
+        md.AppendLine("million-event P4 store is generated through `AppendMany` the first time, which at today's append rate adds");
+        md.AppendLine("about 23 minutes, and kept under `/var/tmp/gowatch-benchmarks/`, keyed by the sources that decide its bytes");
+        md.AppendLine("(`src/Events` Store, Serialization, Model, the LiteDB version); `--fresh-store` makes it anew.");
         md.AppendLine();
         md.AppendLine("Needs `inotifywait` (inotify-tools) for the P1 floor and `git` for P6; P7/P8 publish the CLI with and without");
         md.AppendLine("ReadyToRun from a copy of the sources (NuGet must be reachable for the runtime and crossgen packs).");
