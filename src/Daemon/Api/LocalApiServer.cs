@@ -120,7 +120,7 @@ public sealed class LocalApiServer(IEventStore store, GoWatchSettings settings, 
         {
             return new ApiResponse(false, null, ex.Message) { Code = ex.Code };
         }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or LiteDB.LiteException or IOException or UnauthorizedAccessException or JsonException)
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or LiteDB.LiteException or IOException or UnauthorizedAccessException or JsonException or StoreUnavailableException)
         {
             log.LogWarning("Local API request {Op} failed: {Error}", request?.Op, ex.Message);
             return new ApiResponse(false, null, ex.Message);

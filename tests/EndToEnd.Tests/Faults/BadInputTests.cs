@@ -371,7 +371,7 @@ public sealed class BadInputTests : IDisposable
         Assert.Equal(sha, StoreAudit.Sha256(store));
     }
 
-    [Fact(Skip = "Product bug, not fixed yet: after an append fails with ENOSPC, LiteDB 5 treats the IOException as critical and its engine refuses every later call, so gowatchd answers nothing and records nothing until restarted, even once there is room. The fix is to reopen the engine in LiteDbEventStore after such a failure.")]
+    [Fact]
     public void A_full_data_dir_fails_the_appends_it_cannot_make_keeps_the_daemon_running_and_loses_nothing()
     {
         Assert.True(Unprivileged.IsRoot, "needs root to mount a tmpfs");

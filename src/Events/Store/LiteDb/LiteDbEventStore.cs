@@ -20,35 +20,108 @@ public sealed class LiteDbEventStore : IEventStore
     private const string BlobsCollection = "blobs";
     private const int PageSize = 8192;
 
-    private readonly LiteDatabase _db;
     private readonly StoreLock _lock;
     private readonly LogFileSync _logSync;
     private readonly TimeProvider _time;
-    private readonly ILiteCollection<BsonDocument> _events;
-    private readonly ILiteCollection<BsonDocument> _streams;
-    private readonly ILiteCollection<BsonDocument> _blobs;
-    private readonly SnapshotBlobs _snapshots;
     private readonly object _writeGate = new();
+
+    // The LiteDB engine and its collections. LiteDB 5 refuses every call after a write failed
+    // for lack of space; the store then reopens the engine on the next call (see EnsureEngine),
+    // so a full disk costs the appends it could not make and nothing else.
+    private LiteDatabase _db;
+    private ILiteCollection<BsonDocument> _events;
+    private ILiteCollection<BsonDocument> _streams;
+    private ILiteCollection<BsonDocument> _blobs;
+    private SnapshotBlobs _snapshots;
+    private readonly ReaderWriterLockSlim _engineLock = new(LockRecursionPolicy.SupportsRecursion);
+    private volatile bool _engineFailed;
     private long _lastPosition;
 
     private LiteDbEventStore(string path, LiteDatabase db, StoreLock storeLock, TimeProvider time)
     {
         FilePath = path;
-        _db = db;
         _lock = storeLock;
         _time = time;
         _logSync = new LogFileSync(LogFilePath(path));
-        _events = db.GetCollection(EventsCollection);
-        _streams = db.GetCollection(StreamsCollection);
-        _blobs = db.GetCollection(BlobsCollection);
-        _snapshots = new SnapshotBlobs(_blobs, path);
+        (_db, _events, _streams, _blobs, _snapshots) = Attach(db, path);
+    }
+
+    private static (LiteDatabase, ILiteCollection<BsonDocument>, ILiteCollection<BsonDocument>, ILiteCollection<BsonDocument>, SnapshotBlobs) Attach(LiteDatabase db, string path)
+    {
+        var blobs = db.GetCollection(BlobsCollection);
+        return (db, db.GetCollection(EventsCollection), db.GetCollection(StreamsCollection), blobs, new SnapshotBlobs(blobs, path));
+    }
+
+    /// <summary>Runs a read against the current engine, reopening it first if a write failure broke it.</summary>
+    private T Read<T>(Func<T> read)
+    {
+        EnsureEngine();
+        _engineLock.EnterReadLock();
+        try
+        {
+            return read();
+        }
+        finally
+        {
+            _engineLock.ExitReadLock();
+        }
+    }
+
+    private void EnsureEngine()
+    {
+        if (!_engineFailed)
+        {
+            return;
+        }
+        _engineLock.EnterWriteLock();
+        try
+        {
+            if (!_engineFailed)
+            {
+                return;
+            }
+            try
+            {
+                _db.Dispose();
+            }
+            catch (Exception)
+            {
+                // The broken engine refuses even to close; its files are reopened below all the same.
+            }
+            try
+            {
+                (_db, _events, _streams, _blobs, _snapshots) = Attach(new LiteDatabase(Connection(FilePath, readOnly: false)), FilePath);
+                var last = _events.Query().OrderByDescending("_id").Limit(1).FirstOrDefault();
+                Interlocked.Exchange(ref _lastPosition, last is null ? 0 : last["_id"].AsInt64);
+                _engineFailed = false;
+            }
+            catch (Exception ex) when (IsStorageFailure(ex))
+            {
+                throw new StoreUnavailableException($"The GoWatch store {FilePath} cannot be reopened: {ex.Message}", ex);
+            }
+        }
+        finally
+        {
+            _engineLock.ExitWriteLock();
+        }
+    }
+
+    /// <summary>Out of space, I/O errors, a file gone read-only: what breaks LiteDB's engine (not a version conflict or bad input).</summary>
+    private static bool IsStorageFailure(Exception ex) => ex is IOException or UnauthorizedAccessException or LiteException or ObjectDisposedException;
+
+    /// <summary>Marks the engine for reopening and turns the failure into a clear error; nothing of this write was stored.</summary>
+    private StoreUnavailableException WriteFailed(Exception ex)
+    {
+        _engineFailed = true;
+        var reason = ex is LiteException { InnerException: { } inner } ? inner.Message : ex.Message;
+        return new StoreUnavailableException($"Could not write to the GoWatch store {FilePath}: {reason}. Nothing of this change was stored; what was recorded before is intact.", ex);
     }
 
     public string FilePath { get; }
 
     public long LastPosition => Interlocked.Read(ref _lastPosition);
 
-    public long Count => _events.LongCount();
+    public long Count => Read(() => _events.LongCount());
 
     /// <summary>How many appends were synced to disk before returning (see <see cref="LogFileSync"/>).</summary>
     public long DurableSyncs => _logSync.Syncs;
@@ -166,31 +239,61 @@ public sealed class LiteDbEventStore : IEventStore
         List<EventEnvelope> stored;
         lock (_writeGate)
         {
-            results = new List<AppendResult>(requests.Count);
-            stored = [];
-            var position = _lastPosition;
-            if (!_db.BeginTrans())
-            {
-                throw new InvalidOperationException("A store transaction is already open on this thread.");
-            }
+            EnsureEngine();
+            _engineLock.EnterReadLock();
             try
             {
-                var versions = new Dictionary<string, long>(StringComparer.Ordinal);
-                foreach (var request in requests)
+                results = new List<AppendResult>(requests.Count);
+                stored = [];
+                var position = _lastPosition;
+                if (!_db.BeginTrans())
                 {
-                    results.Add(AppendOne(request, versions, ref position, stored));
+                    throw new InvalidOperationException("A store transaction is already open on this thread.");
                 }
-                _db.Commit();
+                try
+                {
+                    var versions = new Dictionary<string, long>(StringComparer.Ordinal);
+                    foreach (var request in requests)
+                    {
+                        results.Add(AppendOne(request, versions, ref position, stored));
+                    }
+                    _db.Commit();
+                }
+                catch (Exception ex)
+                {
+                    try
+                    {
+                        _db.Rollback();
+                    }
+                    catch (Exception) when (IsStorageFailure(ex))
+                    {
+                        // The engine is already broken; it is reopened on the next call.
+                    }
+                    if (IsStorageFailure(ex))
+                    {
+                        throw WriteFailed(ex);
+                    }
+                    throw;
+                }
+                if (stored.Count > 0)
+                {
+                    try
+                    {
+                        _logSync.Sync();
+                    }
+                    catch (IOException ex)
+                    {
+                        throw WriteFailed(ex);
+                    }
+                    Interlocked.Exchange(ref _lastPosition, position);
+                }
             }
-            catch
+            finally
             {
-                _db.Rollback();
-                throw;
+                _engineLock.ExitReadLock();
             }
             if (stored.Count > 0)
             {
-                _logSync.Sync();
-                Interlocked.Exchange(ref _lastPosition, position);
                 Appended?.Invoke(stored);
             }
         }
@@ -249,21 +352,23 @@ public sealed class LiteDbEventStore : IEventStore
     // ---- reading ------------------------------------------------------------------------
 
     public EventEnvelope? Get(long position) =>
-        _events.FindById(position) is { } doc ? ToEnvelope(doc) : null;
+        Read(() => _events.FindById(position) is { } doc ? ToEnvelope(doc) : null);
 
-    public long StreamVersion(string stream) => _streams.FindById(stream)?["version"].AsInt64 ?? 0;
+    public long StreamVersion(string stream) => Read(() => _streams.FindById(stream)?["version"].AsInt64 ?? 0);
 
     public IReadOnlyList<string> StreamNames(string prefix) =>
-        _streams.Find(LiteQuery.StartsWith("_id", prefix)).Select(d => d["_id"].AsString).ToList();
+        Read(() => _streams.Find(LiteQuery.StartsWith("_id", prefix)).Select(d => d["_id"].AsString).ToList());
 
     public IReadOnlyList<EventEnvelope> ReadStream(string stream) =>
-        _events.Find(LiteQuery.StartsWith("sv", stream + "#"))
+        Read(() => _events.Find(LiteQuery.StartsWith("sv", stream + "#"))
             .Where(d => d["stream"].AsString == stream)
             .Select(ToEnvelope)
             .OrderBy(e => e.Version)
-            .ToList();
+            .ToList());
 
-    public IReadOnlyList<EventEnvelope> Query(EventQuery query)
+    public IReadOnlyList<EventEnvelope> Query(EventQuery query) => Read(() => QueryEngine(query));
+
+    private List<EventEnvelope> QueryEngine(EventQuery query)
     {
         // Selective filters go through their index; everything else walks positions in order
         // and stops at the limit, so "the newest 50" never reads the whole log.
@@ -317,18 +422,31 @@ public sealed class LiteDbEventStore : IEventStore
         var sha = Sha256Hex(content);
         lock (_writeGate)
         {
-            if (_snapshots.Store(sha, content))
+            EnsureEngine();
+            _engineLock.EnterReadLock();
+            try
             {
-                _logSync.Sync();
+                if (_snapshots.Store(sha, content))
+                {
+                    _logSync.Sync();
+                }
+            }
+            catch (Exception ex) when (IsStorageFailure(ex) && ex is not StoreUnavailableException)
+            {
+                throw WriteFailed(ex);
+            }
+            finally
+            {
+                _engineLock.ExitReadLock();
             }
         }
         return sha;
     }
 
     /// <exception cref="StoreUnavailableException">the snapshot is stored but cannot be read back exactly (a missing delta base, damaged data).</exception>
-    public byte[]? Get(string sha256) => _snapshots.Read(sha256);
+    public byte[]? Get(string sha256) => Read(() => _snapshots.Read(sha256));
 
-    public bool Contains(string sha256) => _snapshots.Contains(sha256);
+    public bool Contains(string sha256) => Read(() => _snapshots.Contains(sha256));
 
     /// <summary>A snapshot stored as a delta is at most this many deltas away from a whole one.</summary>
     public static int SnapshotChainLimit => SnapshotBlobs.MaxDepth;
@@ -405,9 +523,21 @@ public sealed class LiteDbEventStore : IEventStore
     {
         lock (_writeGate)
         {
-            _db.Dispose();
-            _logSync.Dispose();
-            _lock.Dispose();
+            _engineLock.EnterWriteLock();
+            try
+            {
+                _db.Dispose();
+            }
+            catch (Exception ex) when (_engineFailed && IsStorageFailure(ex))
+            {
+                // A broken engine may refuse to close; the lock below is released regardless.
+            }
+            finally
+            {
+                _engineLock.ExitWriteLock();
+                _logSync.Dispose();
+                _lock.Dispose();
+            }
         }
     }
 }
