@@ -1,8 +1,8 @@
-using GoWatch.Recording.Catalogue;
 using GoWatch.Events;
 using GoWatch.Events.Model;
 using GoWatch.Events.Projections;
 using GoWatch.Events.Store;
+using GoWatch.Recording.Catalogue;
 using Microsoft.Extensions.Logging;
 
 namespace GoWatch.Recording;

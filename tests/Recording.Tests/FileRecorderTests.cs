@@ -1,10 +1,10 @@
 using System.Text;
-using GoWatch.Recording.Catalogue;
-using GoWatch.Recording;
-using GoWatch.Recording.Tests.Support;
 using GoWatch.Events.Model;
 using GoWatch.Events.Store;
 using GoWatch.Events.Store.LiteDb;
+using GoWatch.Recording;
+using GoWatch.Recording.Catalogue;
+using GoWatch.Recording.Tests.Support;
 
 namespace GoWatch.Recording.Tests;
 

@@ -1,12 +1,12 @@
 using System.Reactive.Concurrency;
 using System.Reactive.Linq;
 using System.Reactive.Subjects;
-using GoWatch.Recording.Catalogue;
-using GoWatch.Recording;
 using GoWatch.Events;
 using GoWatch.Events.Model;
 using GoWatch.Events.Store;
 using GoWatch.Platform.Locations;
+using GoWatch.Recording;
+using GoWatch.Recording.Catalogue;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 

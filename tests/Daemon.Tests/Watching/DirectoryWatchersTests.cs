@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using GoWatch.Recording.Catalogue;
 using GoWatch.Daemon.Tests.Support;
 using GoWatch.Daemon.Watching;
+using GoWatch.Recording.Catalogue;
 
 namespace GoWatch.Daemon.Tests.Watching;
 
