@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using GoWatch.Events.Model;
 using GoWatch.Events.Serialization;
 using LiteDB;
-using LiteQuery = LiteDB.Query;
 
 namespace GoWatch.Events.Store.LiteDb;
 
@@ -19,6 +18,20 @@ public sealed class LiteDbEventStore : IEventStore
     private const string StreamsCollection = "streams";
     private const string BlobsCollection = "blobs";
     private const int PageSize = 8192;
+
+    // Queries are parameterised: LiteDB's Query.EQ(field, value) writes the value into the
+    // expression text, and LiteDB parses and caches every distinct text — a parse per append
+    // and a cache that grows with every event id ever looked up.
+    private const string ByEventId = "eventId = @0";
+
+    // NUL cannot occur in a path, so "path NUL position" keys group by path, then sort by position.
+    private const string PathPositionSeparator = "\0";
+    private const string ByCheckId = "checkId = @0";
+    private const string PositionRange = "_id BETWEEN @0 AND @1";
+
+    /// <summary>Keys starting with <paramref name="prefix"/>, through the index (the collation is ordinal).</summary>
+    private static BsonExpression Prefixed(string field, string prefix) =>
+        BsonExpression.Create($"{field} BETWEEN @0 AND @1", prefix, prefix + char.MaxValue);
 
     private readonly StoreLock _lock;
     private readonly LogFileSync _logSync;
@@ -121,7 +134,11 @@ public sealed class LiteDbEventStore : IEventStore
 
     public long LastPosition => Interlocked.Read(ref _lastPosition);
 
-    public long Count => Read(() => _events.LongCount());
+    /// <summary>
+    /// Positions run gap-free from 1 and nothing is ever deleted, so the count is the last
+    /// position — no scan of a million-event index to answer <c>gowatch status</c>.
+    /// </summary>
+    public long Count => Read(() => _lastPosition);
 
     /// <summary>How many appends were synced to disk before returning (see <see cref="LogFileSync"/>).</summary>
     public long DurableSyncs => _logSync.Syncs;
@@ -186,6 +203,8 @@ public sealed class LiteDbEventStore : IEventStore
         ReadOnly = readOnly,
         Upgrade = false,
         AutoRebuild = false,
+        // Paths and stream names compare byte for byte: ~/.Zshrc is not ~/.zshrc on Linux.
+        Collation = new Collation(System.Globalization.CultureInfo.InvariantCulture.LCID, System.Globalization.CompareOptions.Ordinal),
     };
 
     /// <summary>
@@ -209,8 +228,8 @@ public sealed class LiteDbEventStore : IEventStore
             if (probe.CollectionExists(name))
             {
                 var collection = probe.GetCollection(name);
+                _ = collection.Query().OrderBy("_id").Limit(1).FirstOrDefault();
                 _ = collection.Query().OrderByDescending("_id").Limit(1).FirstOrDefault();
-                _ = collection.LongCount();
             }
         }
     }
@@ -219,13 +238,12 @@ public sealed class LiteDbEventStore : IEventStore
     {
         _events.EnsureIndex("eventId", unique: true);
         _events.EnsureIndex("sv", unique: true);
-        _events.EnsureIndex("path");
+        _events.EnsureIndex("pp");
         _events.EnsureIndex("checkId");
 
         // Reading the newest document both finds the next position and proves the file is readable.
         var last = _events.Query().OrderByDescending("_id").Limit(1).FirstOrDefault();
         _lastPosition = last is null ? 0 : last["_id"].AsInt64;
-        _ = _streams.LongCount();
     }
 
     // ---- writing ------------------------------------------------------------------------
@@ -315,7 +333,7 @@ public sealed class LiteDbEventStore : IEventStore
         var fresh = new List<NewEvent>(request.Events.Count);
         foreach (var e in request.Events)
         {
-            var existing = _events.FindOne(LiteQuery.EQ("eventId", e.Id.ToString()));
+            var existing = _events.FindOne(ByEventId, e.Id.ToString());
             if (existing is not null)
             {
                 envelopes.Add(ToEnvelope(existing));
@@ -357,10 +375,10 @@ public sealed class LiteDbEventStore : IEventStore
     public long StreamVersion(string stream) => Read(() => _streams.FindById(stream)?["version"].AsInt64 ?? 0);
 
     public IReadOnlyList<string> StreamNames(string prefix) =>
-        Read(() => _streams.Find(LiteQuery.StartsWith("_id", prefix)).Select(d => d["_id"].AsString).ToList());
+        Read(() => _streams.Find(Prefixed("_id", prefix)).Select(d => d["_id"].AsString).Where(id => id.StartsWith(prefix, StringComparison.Ordinal)).ToList());
 
     public IReadOnlyList<EventEnvelope> ReadStream(string stream) =>
-        Read(() => _events.Find(LiteQuery.StartsWith("sv", stream + "#"))
+        Read(() => _events.Find(Prefixed("sv", stream + "#"))
             .Where(d => d["stream"].AsString == stream)
             .Select(ToEnvelope)
             .OrderBy(e => e.Version)
@@ -372,24 +390,29 @@ public sealed class LiteDbEventStore : IEventStore
     {
         // Selective filters go through their index; everything else walks positions in order
         // and stops at the limit, so "the newest 50" never reads the whole log.
+        // A path's events and a stream's events are read through indexes whose keys sort by
+        // position (path+position, stream+version), so the newest of them come first without a sort.
         var q = _events.Query();
+        var order = "_id";
         if (query.Path is { } path)
         {
-            q = q.Where(LiteQuery.EQ("path", path));
-        }
-        else if (query.CheckId is { } checkId)
-        {
-            q = q.Where(LiteQuery.EQ("checkId", checkId));
+            q = q.Where(Prefixed("pp", path + PathPositionSeparator));
+            order = "pp";
         }
         else if (query.Stream is { } stream)
         {
-            q = q.Where(LiteQuery.StartsWith("sv", stream + "#"));
+            q = q.Where(Prefixed("sv", stream + "#"));
+            order = "sv";
+        }
+        else if (query.CheckId is { } checkId)
+        {
+            q = q.Where(ByCheckId, checkId);
         }
         else if (query.AfterPosition is not null || query.BeforePosition is not null)
         {
-            q = q.Where(LiteQuery.Between("_id", query.AfterPosition is { } a ? a + 1 : long.MinValue, query.BeforePosition is { } b ? b - 1 : long.MaxValue));
+            q = q.Where(PositionRange, query.AfterPosition is { } a ? a + 1 : long.MinValue, query.BeforePosition is { } b ? b - 1 : long.MaxValue);
         }
-        q = query.Ascending ? q.OrderBy("_id") : q.OrderByDescending("_id");
+        q = query.Ascending ? q.OrderBy(order) : q.OrderByDescending(order);
 
         var types = query.Types is { Count: > 0 } t ? new HashSet<string>(t, StringComparer.Ordinal) : null;
         var matches = q.ToEnumerable().Where(d => Matches(d, query, types)).Select(ToEnvelope);
@@ -475,6 +498,7 @@ public sealed class LiteDbEventStore : IEventStore
         if (e.Data switch { IFileEvent f => f.Path, InstallationChanged i => i.Path, _ => null } is { } path)
         {
             doc["path"] = path;
+            doc["pp"] = path + PathPositionSeparator + e.Position.ToString("D19", System.Globalization.CultureInfo.InvariantCulture);
         }
         if (e.Data switch { DriftDetected d => d.CheckId, DriftResolved r => r.CheckId, _ => null } is { } checkId)
         {
