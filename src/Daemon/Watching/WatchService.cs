@@ -27,7 +27,7 @@ public sealed class WatchService(
     GoWatchSettings settings,
     ILogger<WatchService> log) : IHostedService, IDisposable
 {
-    private readonly Subject<WatchSignal> _internal = new();
+    private readonly ISubject<WatchSignal> _internal = Subject.Synchronize(new Subject<WatchSignal>());
     private IDisposable? _subscription;
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -90,7 +90,11 @@ public sealed class WatchService(
             };
             if (path is not null)
             {
-                _internal.OnNext(new WatchSignal.TopologyChanged(path));
+                // Appended runs inside the append that recorded it, possibly from within the
+                // pipeline's own handler: posting the signal synchronously would re-enter the
+                // pipeline while a rescan on another thread waits for the recorder — a deadlock.
+                var signal = new WatchSignal.TopologyChanged(path);
+                ThreadPool.QueueUserWorkItem(_ => _internal.OnNext(signal));
             }
         }
     }
