@@ -26,8 +26,8 @@ public static class Report
         md.AppendLine("```");
         md.AppendLine();
         md.AppendLine("A full run takes about 13 minutes here (5 of them the P3 idle window) once the P4 store exists. The");
-        md.AppendLine("million-event P4 store is generated through `AppendMany` the first time, which at today's append rate adds");
-        md.AppendLine("about 23 minutes, and kept under `/var/tmp/gowatch-benchmarks/`, keyed by the sources that decide its bytes");
+        md.AppendLine("million-event P4 store is generated through `AppendMany` the first time (about 3 minutes here) and kept");
+        md.AppendLine("under `/var/tmp/gowatch-benchmarks/`, keyed by the sources that decide its bytes");
         md.AppendLine("(`src/Events` Store, Serialization, Model, the LiteDB version); `--fresh-store` makes it anew.");
         md.AppendLine();
         md.AppendLine("Needs `inotifywait` (inotify-tools) for the P1 floor and `git` for P6; P7/P8 publish the CLI with and without");
