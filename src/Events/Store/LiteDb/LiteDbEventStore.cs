@@ -271,9 +271,20 @@ public sealed class LiteDbEventStore : IEventStore
                 try
                 {
                     var versions = new Dictionary<string, long>(StringComparer.Ordinal);
+                    var moved = new HashSet<string>(StringComparer.Ordinal);
                     foreach (var request in requests)
                     {
+                        var before = stored.Count;
                         results.Add(AppendOne(request, versions, ref position, stored));
+                        if (stored.Count > before)
+                        {
+                            moved.Add(request.Stream);
+                        }
+                    }
+                    // Each stream's version is written once per batch, not once per request.
+                    foreach (var stream in moved)
+                    {
+                        _streams.Upsert(new BsonDocument { ["_id"] = stream, ["version"] = versions[stream] });
                     }
                     _db.Commit();
                 }
@@ -362,7 +373,6 @@ public sealed class LiteDbEventStore : IEventStore
             envelopes.Add(envelope);
             stored.Add(envelope);
         }
-        _streams.Upsert(new BsonDocument { ["_id"] = request.Stream, ["version"] = current });
         versions[request.Stream] = current;
         return new AppendResult(envelopes, current);
     }
