@@ -65,18 +65,8 @@ public sealed class FileRecorder
     /// wrote it), the stream is read back to its newest known file event instead.
     /// </summary>
     private static WatchedFilesState LoadState(IEventReader store) =>
-        store.StreamNames("file:")
-            .SelectMany(stream => LastFileEvent(store, stream))
-            .OrderBy(e => e.Position)
+        NewestPerStream.Load(store, "file:", e => e.Data is IFileEvent)
             .Aggregate(WatchedFilesState.Empty, (s, e) => s.When(e));
-
-    private static IEnumerable<EventEnvelope> LastFileEvent(IEventReader store, string stream)
-    {
-        var newest = store.Query(new EventQuery { Stream = stream, Limit = 1 });
-        return newest is [{ Data: IFileEvent }]
-            ? newest
-            : store.Query(new EventQuery { Stream = stream }).Where(e => e.Data is IFileEvent).Take(1);
-    }
 
     /// <summary>Paths with a recorded state that the catalogue still covers (a deleted file is still one to check).</summary>
     public IEnumerable<string> KnownPaths() => State.Files.Keys.Where(p => _catalogue().Find(p) is not null);

@@ -25,12 +25,10 @@ public sealed class InstallationRecorder
         _store = store;
         _catalogue = catalogue;
         _log = log;
-        foreach (var stream in store.StreamNames("install:"))
+        foreach (var e in NewestPerStream.Load(store, "install:", e => e.Data is InstallationChanged))
         {
-            if (store.Query(new EventQuery { Stream = stream, Limit = 1 }).FirstOrDefault()?.Data is InstallationChanged last)
-            {
-                _last[last.Path] = last.After;
-            }
+            var last = (InstallationChanged)e.Data;
+            _last[last.Path] = last.After;
         }
     }
 

@@ -16,9 +16,7 @@ public sealed record CheckStates(ImmutableDictionary<string, FailingCheck> Faili
 
     /// <summary>Folds the last event of each <c>check:</c> stream, which is all the state there is.</summary>
     public static CheckStates Load(IEventReader store) =>
-        Fold(store.StreamNames("check:")
-            .SelectMany(stream => store.Query(new EventQuery { Stream = stream, Limit = 1 }))
-            .OrderBy(e => e.Position));
+        Fold(NewestPerStream.Load(store, "check:", e => e.Data is DriftDetected or DriftResolved));
 
     public CheckStates When(EventEnvelope e) => e.Data switch
     {
