@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using GoWatch.Cli.Rendering;
 using GoWatch.Events.Serialization;
 using GoWatch.Events.Store;
+using GoWatch.Platform.Locations;
 using Spectre.Console;
 
 namespace GoWatch.Cli.Commands;
@@ -43,7 +44,7 @@ public static class HistoryCommand
             var query = new EventQuery
             {
                 Since = parse.GetValue(since) is { } s && TimeSpec.TryParse(s, now, out var t) ? t : null,
-                Path = parse.GetValue(path) is { } p ? Paths.Expand(p, context.Settings.Home) : null,
+                Path = parse.GetValue(path) is { } p ? HomePaths.Expand(p, context.Settings.Home) : null,
                 Types = parse.GetValue(type) is { Length: > 0 } types ? types : null,
                 CheckId = parse.GetValue(check),
                 Limit = parse.GetValue(limit),

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using GoWatch.Cli.Rendering;
+using GoWatch.Platform.Locations;
 using GoWatch.Recording.Revert;
 using Spectre.Console;
 
@@ -53,8 +54,8 @@ public static class RevertCommand
                 }
                 WriteDiff(context, plan, show);
                 var question = plan.Action == RevertAction.Remove
-                    ? $"Remove {Paths.Tilde(plan.Path, context.Settings.Home)}?"
-                    : $"Restore {Paths.Tilde(plan.Path, context.Settings.Home)} to its content before #{pos}?";
+                    ? $"Remove {HomePaths.Tilde(plan.Path, context.Settings.Home)}?"
+                    : $"Restore {HomePaths.Tilde(plan.Path, context.Settings.Home)} to its content before #{pos}?";
                 if (!context.Console.Confirm(Markup.Escape(question), defaultValue: false))
                 {
                     context.Error.WriteLine("gowatch: not reverted; nothing changed.");

@@ -6,6 +6,7 @@ using GoWatch.Cli.Rendering;
 using GoWatch.Events;
 using GoWatch.Events.Model;
 using GoWatch.Events.Serialization;
+using GoWatch.Platform.Locations;
 using Spectre.Console;
 
 namespace GoWatch.Cli.Commands;
@@ -118,7 +119,7 @@ public static class ShowCommand
 
         /// <summary>" — FileChanged ~/.zshrc at 2026-…" for the event at <paramref name="position"/>.</summary>
         private string Blame(long position) => backend.Get(position) is { } blamed
-            ? $" — {blamed.Type}{(blamed.Path is { } p ? " " + Paths.Tilde(p, _home) : "")} at {blamed.Time.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} (gowatch show {position})"
+            ? $" — {blamed.Type}{(blamed.Path is { } p ? " " + HomePaths.Tilde(p, _home) : "")} at {blamed.Time.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} (gowatch show {position})"
             : " (no longer in the store)";
 
         private void WriteDiff(EventEnvelope e, FileEventContents contents)
@@ -167,7 +168,7 @@ public static class ShowCommand
                 }
                 foreach (var evidence in f.Evidence)
                 {
-                    var where = evidence.File is { } file ? Paths.Tilde(file, _home) + (evidence.Line is { } line ? $":{line}" : "") : "";
+                    var where = evidence.File is { } file ? HomePaths.Tilde(file, _home) + (evidence.Line is { } line ? $":{line}" : "") : "";
                     var text = evidence.Text is { } t ? Secrets.Mask(t, show) : "";
                     context.Console.MarkupLine($"    [grey]evidence:[/] {Markup.Escape(string.Join(": ", new[] { where, text }.Where(s => s.Length > 0)))}");
                 }

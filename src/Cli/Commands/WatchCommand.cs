@@ -2,6 +2,7 @@ using System.CommandLine;
 using GoWatch.Cli.Rendering;
 using GoWatch.Events.Projections;
 using GoWatch.Events.Store;
+using GoWatch.Platform.Locations;
 using Spectre.Console;
 
 namespace GoWatch.Cli.Commands;
@@ -38,7 +39,7 @@ public static class WatchCommand
             }
             foreach (var p in projects)
             {
-                context.Console.MarkupLine(Markup.Escape(Paths.Tilde(p, context.Settings.Home)) + (Directory.Exists(p) ? "" : " [yellow](missing)[/]"));
+                context.Console.MarkupLine(Markup.Escape(HomePaths.Tilde(p, context.Settings.Home)) + (Directory.Exists(p) ? "" : " [yellow](missing)[/]"));
             }
             return ExitCodes.Ok;
         });
@@ -51,7 +52,7 @@ public static class WatchCommand
 
     private static int Set(CliContext context, string dir, bool watched)
     {
-        var full = Paths.Expand(dir, context.Settings.Home).TrimEnd('/');
+        var full = HomePaths.Expand(dir, context.Settings.Home).TrimEnd('/');
         if (watched && !Directory.Exists(full))
         {
             context.Error.WriteLine($"gowatch: {full} is not a directory.");
@@ -59,7 +60,7 @@ public static class WatchCommand
         }
         using var backend = context.OpenBackend();
         var recorded = backend.SetProjectWatched(full, watched);
-        var shown = Markup.Escape(Paths.Tilde(full, context.Settings.Home));
+        var shown = Markup.Escape(HomePaths.Tilde(full, context.Settings.Home));
         context.Console.MarkupLine(recorded is null
             ? $"{shown} {(watched ? "is already watched" : "was not watched")}."
             : $"{(watched ? "Watching" : "No longer watching")} {shown} (event #{recorded.Position}).");

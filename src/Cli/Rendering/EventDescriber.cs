@@ -1,5 +1,6 @@
 using GoWatch.Events;
 using GoWatch.Events.Model;
+using GoWatch.Platform.Locations;
 
 namespace GoWatch.Cli.Rendering;
 
@@ -8,17 +9,17 @@ public static class EventDescriber
 {
     public static string Describe(EventEnvelope e, string home) => e.Data switch
     {
-        FileCreated c => $"{Paths.Tilde(c.Path, home)} ({Size(c.Size)}{(c.ContentStored ? "" : ", content not kept")})",
-        FileChanged c => $"{Paths.Tilde(c.Path, home)} (+{c.LinesAdded} −{c.LinesRemoved}{(c.ContentStored ? "" : ", content not kept")})",
-        FileDeleted d => Paths.Tilde(d.Path, home),
-        FileUnreadable u => $"{Paths.Tilde(u.Path, home)}: {u.Reason}",
-        FileReverted r => $"{Paths.Tilde(r.Path, home)} restored to before #{r.RevertedPosition}",
-        InstallationChanged i => $"{Paths.Tilde(i.Path, home)}: {Fingerprint(i.Before)} → {Fingerprint(i.After)}",
+        FileCreated c => $"{HomePaths.Tilde(c.Path, home)} ({Size(c.Size)}{(c.ContentStored ? "" : ", content not kept")})",
+        FileChanged c => $"{HomePaths.Tilde(c.Path, home)} (+{c.LinesAdded} −{c.LinesRemoved}{(c.ContentStored ? "" : ", content not kept")})",
+        FileDeleted d => HomePaths.Tilde(d.Path, home),
+        FileUnreadable u => $"{HomePaths.Tilde(u.Path, home)}: {u.Reason}",
+        FileReverted r => $"{HomePaths.Tilde(r.Path, home)} restored to before #{r.RevertedPosition}",
+        InstallationChanged i => $"{HomePaths.Tilde(i.Path, home)}: {Fingerprint(i.Before)} → {Fingerprint(i.After)}",
         VerificationCompleted v => $"{v.Trigger}: {v.Findings.Count} finding(s), {v.Passed.Count} passed, {v.DurationMs} ms",
         DriftDetected d => $"{d.CheckId} ({d.Severity}): {d.Title}{(d.CausedBy is { } c ? $" — after #{c}" : "")}",
         DriftResolved r => $"{r.CheckId} resolved{(r.ResolvedBy is { } b ? $" by #{b}" : "")}",
         NotificationSent n => $"{n.Channel}: {n.Title}",
-        WatchError w => $"{Paths.Tilde(w.Path, home)}: {w.Error}",
+        WatchError w => $"{HomePaths.Tilde(w.Path, home)}: {w.Error}",
         DaemonStarted s => $"pid {s.Pid}, version {s.Version}, {s.Platform}/{s.HostArch}",
         DaemonStopped s => $"pid {s.Pid} ({s.Reason})",
         UnknownEvent u => $"(stored by a newer GoWatch: {u.StoredType})",

@@ -65,14 +65,11 @@ public sealed class DriftNotifier(IEventStore store, IDesktopNotifier desktop, G
         var blamed = first.CausedBy is { } position ? store.Get(position) : null;
         var because = blamed switch
         {
-            { Data: IFileEvent f } => $" after {Tilde(f.Path)} changed at {blamed.Time.ToLocalTime():HH:mm} — run `gowatch diff {blamed.Position}`",
-            { Data: InstallationChanged i } => $" after {Tilde(i.Path)} changed at {blamed.Time.ToLocalTime():HH:mm} — run `gowatch show {blamed.Position}`",
+            { Data: IFileEvent f } => $" after {HomePaths.Tilde(f.Path, settings.Home)} changed at {blamed.Time.ToLocalTime():HH:mm} — run `gowatch diff {blamed.Position}`",
+            { Data: InstallationChanged i } => $" after {HomePaths.Tilde(i.Path, settings.Home)} changed at {blamed.Time.ToLocalTime():HH:mm} — run `gowatch show {blamed.Position}`",
             _ => " — run `gowatch doctor`",
         };
         // Notification text leaves the store: mask anything that looks like a secret.
         return ("GoWatch: Go setup broken", SecretMasker.Mask(what + because));
     }
-
-    private string Tilde(string path) =>
-        path.StartsWith(settings.Home.TrimEnd('/') + "/", StringComparison.Ordinal) ? "~" + path[settings.Home.TrimEnd('/').Length..] : path;
 }

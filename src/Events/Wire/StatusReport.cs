@@ -19,7 +19,7 @@ public static class StatusReport
         var last = recent.FirstOrDefault();
         var findings = System.Text.Json.JsonSerializer.SerializeToNode(CurrentFindings(store, recent), EventJson.Options);
         long size = 0;
-        foreach (var file in new[] { store.FilePath, LogPath(store.FilePath) })
+        foreach (var file in new[] { store.FilePath, Store.LiteDb.LiteDbEventStore.LogFilePath(store.FilePath) })
         {
             if (File.Exists(file))
             {
@@ -60,7 +60,4 @@ public static class StatusReport
             .OrderBy(f => f.Severity switch { "error" => 0, "warning" => 1, _ => 2 })
             .ToList();
     }
-
-    private static string LogPath(string path) =>
-        Path.Combine(Path.GetDirectoryName(path)!, Path.GetFileNameWithoutExtension(path) + "-log" + Path.GetExtension(path));
 }

@@ -1,7 +1,7 @@
-namespace GoWatch.Cli.Rendering;
+namespace GoWatch.Platform.Locations;
 
 /// <summary>Paths as people read and type them: <c>~</c> for HOME.</summary>
-public static class Paths
+public static class HomePaths
 {
     public static string Tilde(string path, string home) =>
         path == home ? "~" : path.StartsWith(home.TrimEnd('/') + "/", StringComparison.Ordinal) ? "~" + path[home.TrimEnd('/').Length..] : path;

@@ -536,7 +536,8 @@ public sealed class LiteDbEventStore : IEventStore
 
     // ---- files --------------------------------------------------------------------------
 
-    private static string LogFilePath(string path) =>
+    /// <summary>LiteDB's log file beside the store file (<c>events-log.db</c>).</summary>
+    internal static string LogFilePath(string path) =>
         System.IO.Path.Combine(System.IO.Path.GetDirectoryName(path)!, System.IO.Path.GetFileNameWithoutExtension(path) + "-log" + System.IO.Path.GetExtension(path));
 
     /// <summary>The store holds file contents: readable by the owner alone.</summary>
