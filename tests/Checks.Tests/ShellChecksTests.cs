@@ -63,6 +63,17 @@ public sealed class ShellChecksTests
     }
 
     [Fact]
+    public async Task Fish_config_under_a_HOME_with_spaces_is_blamed_on_its_line()
+    {
+        // fish traces such a path single-quoted
+        using var s = Scenario.Mac("my home").WithShell("/usr/bin/fish");
+        var config = s.HomeFile(".config/fish/config.fish", "set -gx EDITOR vi\nset -gx PATH /usr/local/go/bin\n");
+        var report = await s.VerifyAsync("path.broken");
+        var blame = report.Fires("path.broken").Evidence.First(e => e.File is not null);
+        Assert.Equal((config, 2), (blame.File, blame.Line));
+    }
+
+    [Fact]
     public async Task Syntax_error_in_zshrc_fails_startup_and_other_checks_still_report()
     {
         // Given a .zshrc with a parse error after a PATH that still works

@@ -116,7 +116,7 @@ internal static partial class ShellTrace
             }
             if (cmd.StartsWith("source ", StringComparison.Ordinal))
             {
-                stack.Push((depth, ExpandTilde(Unescape(cmd["source ".Length..].Trim()), home)));
+                stack.Push((depth, ExpandTilde(FishWord(cmd["source ".Length..]), home)));
                 continue;
             }
             if (stack.Count == 0)
@@ -143,8 +143,65 @@ internal static partial class ShellTrace
     private static string ExpandTilde(string path, string home) =>
         path == "~" ? home : path.StartsWith("~/", StringComparison.Ordinal) ? Path.Combine(home, path[2..]) : path;
 
-    // fish escapes spaces and quotes in traced arguments.
-    private static string Unescape(string text) => Regex.Replace(text, @"\\(.)", "$1");
+    /// <summary>
+    /// The first word of a traced fish command, unescaped. fish single-quotes an argument when only
+    /// printable characters need escaping, else uses backslashes: \n \t \r \b \e, \cX for other
+    /// control characters, \xHH, \XHH for a byte that is not UTF-8, and \ before any other character.
+    /// </summary>
+    private static string FishWord(string text)
+    {
+        var word = new System.Text.StringBuilder(text.Length);
+        var quoted = false;
+        var started = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (!quoted && c == ' ')
+            {
+                if (started)
+                {
+                    break;
+                }
+                continue;
+            }
+            started = true;
+            if (c == '\'')
+            {
+                quoted = !quoted;
+            }
+            else if (c != '\\' || i + 1 == text.Length)
+            {
+                word.Append(c);
+            }
+            else if (quoted)
+            {
+                // Within quotes only \' and \\ are escapes.
+                var next = text[++i];
+                if (next is not ('\'' or '\\'))
+                {
+                    word.Append('\\');
+                }
+                word.Append(next);
+            }
+            else if (text[i + 1] is 'x' or 'X' && i + 3 < text.Length &&
+                     byte.TryParse(text.AsSpan(i + 2, 2), System.Globalization.NumberStyles.AllowHexSpecifier, null, out var b))
+            {
+                // .NET names a file whose name is not UTF-8 with U+FFFD in its place.
+                word.Append(text[i + 1] == 'x' ? (char)b : '\uFFFD');
+                i += 3;
+            }
+            else if (text[i + 1] == 'c' && i + 2 < text.Length && text[i + 2] is >= 'a' and <= 'z')
+            {
+                word.Append((char)(text[i + 2] - 'a' + 1));
+                i += 2;
+            }
+            else
+            {
+                word.Append(text[++i] switch { 'n' => '\n', 't' => '\t', 'r' => '\r', 'b' => '\b', 'e' => '\u001b', var other => other });
+            }
+        }
+        return word.ToString();
+    }
 
     private static int? ParseInt(string text) => int.TryParse(text, out var n) ? n : null;
 

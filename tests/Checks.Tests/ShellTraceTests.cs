@@ -1,0 +1,36 @@
+using GoWatch.Checks.Facts;
+using GoWatch.Checks.Probes;
+
+namespace GoWatch.Checks.Tests;
+
+/// <summary>fish_trace prints each sourced path escaped as fish script; blame needs the real path back.</summary>
+public sealed class ShellTraceTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "gowatch-trace-" + Guid.NewGuid().ToString("N")[..12]);
+
+    public ShellTraceTests() => Directory.CreateDirectory(_dir);
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    // The traced forms are what fish 3.6 prints for these names: quoted when only printable characters need escaping.
+    [Theory]
+    [InlineData("sp ace.fish", "'{0}/sp ace.fish'")]
+    [InlineData("trail .fish", "'{0}/trail .fish'")]
+    [InlineData("$(x) `y` & z.fish", "'{0}/$(x) `y` & z.fish'")]
+    [InlineData("q'uote \"d\" $(x).fish", "{0}/q\\'uote\\ \\\"d\\\"\\ \\$\\(x\\).fish")]
+    [InlineData("ne\nw.fish", "{0}/ne\\nw.fish")]
+    [InlineData("t\tab r\re.fish", "{0}/t\\tab\\ r\\re.fish")]
+    [InlineData("back\\slash.fish", "{0}/back\\\\slash.fish")]
+    [InlineData("ctl\u0001 esc\u001b.fish", "{0}/ctl\\ca\\ esc\\e.fish")]
+    [InlineData("fs\u001f.fish", "{0}/fs\\x1f.fish")]
+    public void A_sourced_file_is_named_by_its_real_path_and_line(string name, string traced)
+    {
+        var file = Path.Combine(_dir, name);
+        File.WriteAllText(file, "set -gx EDITOR vi\nset -gx GOPATH /opt/go\n");
+        var stderr = $"> source {string.Format(System.Globalization.CultureInfo.InvariantCulture, traced, _dir)}\n--> set -gx EDITOR vi\n--> set -gx GOPATH /opt/go\n> true\n";
+
+        var assignments = ShellTrace.Assignments(ShellKind.Fish, stderr, _dir);
+
+        Assert.Equal(new Evidence(file, 2, "set -gx GOPATH /opt/go"), assignments["GOPATH"]);
+    }
+}
