@@ -35,7 +35,7 @@ public sealed class HostileNameTests : IDisposable
         return calls;
     }
 
-    [Fact(Skip = "Not yet diagnosed: with this hostile HOME the fish login shell probe does not pick up the conf.d PATH break, so no notification fires (files are recorded, no marker is created). The argv shape itself is covered by Platform.Tests MacDesktopNotifierTests.")]
+    [Fact]
     public void A_hostile_HOME_file_name_and_content_run_nothing_and_reach_osascript_as_separate_argv_items_of_the_fixed_script()
     {
         // Given macOS rules, fish as the login shell, osascript recording its argv, and a HOME whose name is hostile
@@ -49,13 +49,15 @@ public sealed class HostileNameTests : IDisposable
         var calls = ArgvShim("osascript");
         var confD = Path.Combine(home, ".config", "fish", "conf.d");
         Directory.CreateDirectory(confD);
+        // Debian's fish sources vendor_conf.d/00debian-profile.fish after the user's conf.d, and in a login shell it
+        // appends /usr/bin and /bin again, so no conf.d file could break PATH. A user file of the same name shadows it.
+        File.WriteAllText(Path.Combine(confD, "00debian-profile.fish"), "");
         File.WriteAllText(Path.Combine(home, ".config", "fish", "config.fish"), "set -gx GOPATH ~/go\n");
         using var daemon = _h.StartDaemon();
         Assert.NotNull(_h.WaitForEvent(e => e.Data is VerificationCompleted { Trigger: "startup" }, TimeSpan.FromSeconds(30)));
 
         // When a conf.d file with a hostile name (newline included) wipes PATH, and its comments hold more of the same
-        // (fish does not source a conf.d file whose name holds a newline; the project test below uses one.)
-        var name = Hostile("name") + " line2.fish";
+        var name = Hostile("name") + "\nline2.fish";
         var file = Path.Combine(confD, name);
         File.WriteAllText(file, $"# {Hostile("content")}\n# \"; do shell script \"touch pwned-content5\nset -gx PATH {Path.Combine(_h.Root, "shims")}\n");
 
@@ -73,7 +75,7 @@ public sealed class HostileNameTests : IDisposable
         Assert.Equal(["-e", "on run argv", "-e", "display notification (item 2 of argv) with title (item 1 of argv)", "-e", "end run"], call[..6]);
         Assert.Equal(8, call.Length);
         Assert.Contains("\"end tell\" & do shell script", call[7], StringComparison.Ordinal);
-        Assert.Contains(" line2.fish", call[7], StringComparison.Ordinal);
+        Assert.Contains("\nline2.fish", call[7], StringComparison.Ordinal);
 
         // And nothing ran: no marker file exists
         daemon.Stop();
