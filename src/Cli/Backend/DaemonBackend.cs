@@ -65,12 +65,12 @@ public sealed class DaemonBackend : IGoWatchBackend
         Call(new ApiRequest(ApiRequest.Ops.Blob) { Sha256 = sha256 }) is { ValueKind: JsonValueKind.String } s ? Convert.FromBase64String(s.GetString()!) : null;
 
     public long RecordVerification(GoWatch.Events.Model.VerificationCompleted completed) =>
-        Call(new ApiRequest(ApiRequest.Ops.RecordVerification) { Args = JsonSerializer.SerializeToElement(completed, EventJson.Options) }) is { ValueKind: JsonValueKind.Number } p
+        Call(new ApiRequest(ApiRequest.Ops.RecordVerification) { Args = JsonSerializer.SerializeToElement(completed, EventJsonContext.Default.VerificationCompleted) }) is { ValueKind: JsonValueKind.Number } p
             ? p.GetInt64()
             : throw Unavailable("no position in the reply");
 
     public EventEnvelope? SetProjectWatched(string directory, bool watched) =>
-        Call(new ApiRequest(ApiRequest.Ops.Watch) { Args = JsonSerializer.SerializeToElement(new { directory, watched }, EventJson.Options) }) is { ValueKind: JsonValueKind.Object } e
+        Call(new ApiRequest(ApiRequest.Ops.Watch) { Args = JsonSerializer.SerializeToElement(new JsonObject { ["directory"] = directory, ["watched"] = watched }, EventJsonContext.Default.JsonObject) }) is { ValueKind: JsonValueKind.Object } e
             ? EventJson.FromJson(e)
             : null;
 
@@ -80,9 +80,9 @@ public sealed class DaemonBackend : IGoWatchBackend
     public async IAsyncEnumerable<EventEnvelope> FollowAsync(long? after, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         _socket.ReceiveTimeout = 0;
-        await _writer.WriteLineAsync(JsonSerializer.Serialize(new ApiRequest(ApiRequest.Ops.Follow) { After = after }, EventJson.Options).AsMemory(), cancellationToken);
+        await _writer.WriteLineAsync(JsonSerializer.Serialize(new ApiRequest(ApiRequest.Ops.Follow) { After = after }, EventJsonContext.Default.ApiRequest).AsMemory(), cancellationToken);
         var ack = await _reader.ReadLineAsync(cancellationToken) ?? throw Unavailable("the daemon closed the connection");
-        Check(JsonSerializer.Deserialize<ApiResponse>(ack, EventJson.Options));
+        Check(JsonSerializer.Deserialize(ack, EventJsonContext.Default.ApiResponse));
         while (await _reader.ReadLineAsync(cancellationToken) is { } line)
         {
             yield return EventJson.FromJson(JsonDocument.Parse(line).RootElement);
@@ -92,11 +92,11 @@ public sealed class DaemonBackend : IGoWatchBackend
     /// <summary>The daemon performs the revert; a refusal comes back with a code naming its status.</summary>
     public RevertResult Revert(RevertRequest request, GoWatchSettings settings)
     {
-        var args = JsonSerializer.SerializeToElement(request, EventJson.Options);
+        var args = JsonSerializer.SerializeToElement(request, RevertJsonContext.Default.RevertRequest);
         var response = Exchange(new ApiRequest(RevertRequest.Op) { Args = args });
         if (response is { Ok: true, Result: { ValueKind: JsonValueKind.Object } result })
         {
-            return result.Deserialize<RevertResult>(EventJson.Options) ?? throw Unavailable("empty revert reply");
+            return result.Deserialize(RevertJsonContext.Default.RevertResult) ?? throw Unavailable("empty revert reply");
         }
         if (response is { Ok: false, Code: { } code, Error: { } error })
         {
@@ -109,9 +109,9 @@ public sealed class DaemonBackend : IGoWatchBackend
     {
         try
         {
-            _writer.WriteLine(JsonSerializer.Serialize(request, EventJson.Options));
+            _writer.WriteLine(JsonSerializer.Serialize(request, EventJsonContext.Default.ApiRequest));
             var line = _reader.ReadLine() ?? throw Unavailable("the daemon closed the connection");
-            return JsonSerializer.Deserialize<ApiResponse>(line, EventJson.Options);
+            return JsonSerializer.Deserialize(line, EventJsonContext.Default.ApiResponse);
         }
         catch (IOException ex)
         {
@@ -123,9 +123,9 @@ public sealed class DaemonBackend : IGoWatchBackend
     {
         try
         {
-            _writer.WriteLine(JsonSerializer.Serialize(request, EventJson.Options));
+            _writer.WriteLine(JsonSerializer.Serialize(request, EventJsonContext.Default.ApiRequest));
             var line = _reader.ReadLine() ?? throw Unavailable("the daemon closed the connection");
-            return Check(JsonSerializer.Deserialize<ApiResponse>(line, EventJson.Options));
+            return Check(JsonSerializer.Deserialize(line, EventJsonContext.Default.ApiResponse));
         }
         catch (IOException ex)
         {

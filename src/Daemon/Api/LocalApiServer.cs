@@ -72,7 +72,7 @@ public sealed class LocalApiServer(IEventStore store, GoWatchSettings settings, 
                 ApiRequest? request;
                 try
                 {
-                    request = JsonSerializer.Deserialize<ApiRequest>(line, EventJson.Options);
+                    request = JsonSerializer.Deserialize(line, EventJsonContext.Default.ApiRequest);
                 }
                 catch (JsonException ex)
                 {
@@ -104,7 +104,7 @@ public sealed class LocalApiServer(IEventStore store, GoWatchSettings settings, 
             if (request?.Op is { } op && _operations.TryGetValue(op, out var operation))
             {
                 var node = await operation.HandleAsync(request, cancellationToken);
-                return new ApiResponse(true, node is null ? null : JsonSerializer.SerializeToElement(node, EventJson.Options), null);
+                return new ApiResponse(true, node is null ? null : JsonSerializer.SerializeToElement(node, EventJsonContext.Default.JsonNode), null);
             }
             JsonNode? result = request?.Op switch
             {
@@ -114,7 +114,7 @@ public sealed class LocalApiServer(IEventStore store, GoWatchSettings settings, 
                 ApiRequest.Ops.Blob => request.Sha256 is { } sha && store.Get(sha) is { } bytes ? JsonValue.Create(Convert.ToBase64String(bytes)) : null,
                 _ => throw new ArgumentException($"unknown operation '{request?.Op}'"),
             };
-            return new ApiResponse(true, result is null ? null : JsonSerializer.SerializeToElement(result, EventJson.Options), null);
+            return new ApiResponse(true, result is null ? null : JsonSerializer.SerializeToElement(result, EventJsonContext.Default.JsonNode), null);
         }
         catch (ApiOperationException ex)
         {
@@ -173,7 +173,7 @@ public sealed class LocalApiServer(IEventStore store, GoWatchSettings settings, 
 
     private static async Task ReplyAsync(StreamWriter writer, ApiResponse response, CancellationToken ct)
     {
-        await writer.WriteLineAsync(JsonSerializer.Serialize(response, EventJson.Options).AsMemory(), ct);
+        await writer.WriteLineAsync(JsonSerializer.Serialize(response, EventJsonContext.Default.ApiResponse).AsMemory(), ct);
         await writer.FlushAsync(ct);
     }
 

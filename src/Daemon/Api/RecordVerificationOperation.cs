@@ -15,7 +15,7 @@ public sealed class RecordVerificationOperation(VerificationRunner runner) : IAp
 
     public Task<JsonNode?> HandleAsync(ApiRequest request, CancellationToken cancellationToken)
     {
-        var completed = request.Args?.Deserialize<VerificationCompleted>(EventJson.Options)
+        var completed = request.Args?.Deserialize(EventJsonContext.Default.VerificationCompleted)
             ?? throw new ApiOperationException("record-verification needs the verification as args");
         var outcome = runner.RecordAndNotify(completed, EventSources.Cli);
         return Task.FromResult<JsonNode?>(JsonValue.Create(outcome.Completed.Position));

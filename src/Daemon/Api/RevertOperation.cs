@@ -26,7 +26,7 @@ public sealed class RevertOperation(IEventStore store, IServiceProvider services
     {
         ArgumentNullException.ThrowIfNull(request);
         var revert = request.Args is { ValueKind: JsonValueKind.Object } args
-            ? args.Deserialize<RevertRequest>(EventJson.Options)
+            ? args.Deserialize(RevertJsonContext.Default.RevertRequest)
             : null;
         if (revert is null)
         {
@@ -46,6 +46,6 @@ public sealed class RevertOperation(IEventStore store, IServiceProvider services
             log.LogInformation("Revert of position {Position} not done ({Code})", revert.Position, code);
             throw new ApiOperationException(result.Message, code);
         }
-        return Task.FromResult(JsonSerializer.SerializeToNode(result, EventJson.Options));
+        return Task.FromResult(JsonSerializer.SerializeToNode(result, RevertJsonContext.Default.RevertResult));
     }
 }

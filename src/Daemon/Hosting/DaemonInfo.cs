@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace GoWatch.Daemon.Hosting;
 
@@ -11,7 +12,12 @@ public sealed record DaemonInfo(int Pid, DateTimeOffset Since, string Socket, st
     public void Write(string path)
     {
         var temp = path + ".tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(this, JsonSerializerOptions.Web));
+        File.WriteAllText(temp, JsonSerializer.Serialize(this, DaemonInfoJson.Default.DaemonInfo));
         File.Move(temp, path, overwrite: true);
     }
 }
+
+/// <summary>Compile-time JSON metadata of <see cref="DaemonInfo"/> (the daemon may run as a native binary).</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(DaemonInfo))]
+internal sealed partial class DaemonInfoJson : JsonSerializerContext;

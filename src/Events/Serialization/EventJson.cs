@@ -11,16 +11,18 @@ namespace GoWatch.Events.Serialization;
 /// </summary>
 public static class EventJson
 {
+    /// <summary>Web defaults over the generated metadata of <see cref="EventJsonContext"/>; no reflection.</summary>
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         WriteIndented = false,
+        TypeInfoResolver = EventJsonContext.Default,
     };
 
     public static string SerializeData(IEvent data) => data switch
     {
         UnknownEvent u => u.Data.GetRawText(),
-        _ => JsonSerializer.Serialize(data, data.GetType(), Options),
+        _ => JsonSerializer.Serialize(data, Options.GetTypeInfo(data.GetType())),
     };
 
     /// <summary>Reads a payload; unknown or unreadable payloads become <see cref="UnknownEvent"/>, never an exception.</summary>
@@ -33,14 +35,14 @@ public static class EventJson
         }
         catch (JsonException)
         {
-            raw = JsonDocument.Parse(JsonSerializer.Serialize(json)).RootElement.Clone();
+            raw = JsonSerializer.SerializeToElement(json, EventJsonContext.Default.String);
             return new UnknownEvent(type, raw);
         }
         if (EventTypeRegistry.TypeOf(type) is { } clr)
         {
             try
             {
-                if (JsonSerializer.Deserialize(raw, clr, Options) is IEvent e)
+                if (raw.Deserialize(Options.GetTypeInfo(clr)) is IEvent e)
                 {
                     return e;
                 }

@@ -10,14 +10,23 @@ public static class EventTypeRegistry
     private static readonly FrozenDictionary<string, (Type Type, int Schema)> ByName;
     private static readonly FrozenDictionary<Type, (string Name, int Schema)> ByType;
 
+    /// <summary>
+    /// Every payload record, listed rather than found by reflection so that a native (trimmed)
+    /// daemon keeps them; a test compares the list with the model's [EventType] records.
+    /// </summary>
+    private static readonly Type[] Payloads =
+    [
+        typeof(WatchError), typeof(DaemonStarted), typeof(DaemonStopped),
+        typeof(FileCreated), typeof(FileChanged), typeof(FileDeleted), typeof(FileUnreadable), typeof(FileReverted),
+        typeof(InstallationChanged), typeof(ProjectWatched), typeof(ProjectUnwatched),
+        typeof(VerificationCompleted), typeof(DriftDetected), typeof(DriftResolved), typeof(NotificationSent),
+    ];
+
     static EventTypeRegistry()
     {
-        var types = typeof(IEvent).Assembly.GetTypes()
-            .Select(t => (Type: t, Attr: t.GetCustomAttribute<EventTypeAttribute>()))
-            .Where(x => x.Attr is not null && typeof(IEvent).IsAssignableFrom(x.Type))
-            .ToList();
-        ByName = types.ToFrozenDictionary(x => x.Attr!.Name, x => (x.Type, x.Attr!.SchemaVersion), StringComparer.Ordinal);
-        ByType = types.ToFrozenDictionary(x => x.Type, x => (x.Attr!.Name, x.Attr!.SchemaVersion));
+        var types = Payloads.Select(t => (Type: t, Attr: t.GetCustomAttribute<EventTypeAttribute>()!)).ToList();
+        ByName = types.ToFrozenDictionary(x => x.Attr.Name, x => (x.Type, x.Attr.SchemaVersion), StringComparer.Ordinal);
+        ByType = types.ToFrozenDictionary(x => x.Type, x => (x.Attr.Name, x.Attr.SchemaVersion));
     }
 
     public static IReadOnlyCollection<string> Names => ByName.Keys;

@@ -17,7 +17,7 @@ public static class StatusReport
     {
         var recent = store.Query(new EventQuery { Types = ["VerificationCompleted"], Limit = 20 });
         var last = recent.FirstOrDefault();
-        var findings = System.Text.Json.JsonSerializer.SerializeToNode(CurrentFindings(store, recent), EventJson.Options);
+        var findings = System.Text.Json.JsonSerializer.SerializeToNode(CurrentFindings(store, recent), EventJsonContext.Default.ListFindingRecord);
         long size = 0;
         foreach (var file in new[] { store.FilePath, Store.LiteDb.LiteDbEventStore.LogFilePath(store.FilePath) })
         {

@@ -7,7 +7,10 @@ public static class BuiltApps
 
     private static readonly string Configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
 
-    public static string Daemon => Path.Combine(RepoRoot, "src", "Daemon", "bin", Configuration, "net10.0", "gowatchd.dll");
+    /// <summary>gowatchd.dll of the build, or a native gowatchd named by <c>GOWATCH_TEST_DAEMON</c> (to run these tests against an AOT publish).</summary>
+    public static string Daemon => System.Environment.GetEnvironmentVariable("GOWATCH_TEST_DAEMON") is { Length: > 0 } native
+        ? native
+        : Path.Combine(RepoRoot, "src", "Daemon", "bin", Configuration, "net10.0", "gowatchd.dll");
     public static string Cli => Path.Combine(RepoRoot, "src", "Cli", "bin", Configuration, "net10.0", "gowatch.dll");
 
     private static string FindRepoRoot()

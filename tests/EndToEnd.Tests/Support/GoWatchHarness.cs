@@ -134,9 +134,11 @@ public sealed class GoWatchHarness : IDisposable
         return null;
     }
 
+    /// <summary>A .dll runs through dotnet; anything else (a native gowatchd) runs as it is.</summary>
     private ProcessStartInfo Start(string assembly, IEnumerable<string> args)
     {
-        var psi = new ProcessStartInfo(RunAsUid is null ? "dotnet" : "/usr/bin/setpriv")
+        var managed = assembly.EndsWith(".dll", StringComparison.Ordinal);
+        var psi = new ProcessStartInfo(RunAsUid is not null ? "/usr/bin/setpriv" : managed ? "dotnet" : assembly)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -150,9 +152,15 @@ public sealed class GoWatchHarness : IDisposable
             {
                 psi.ArgumentList.Add(a);
             }
-            psi.ArgumentList.Add("/usr/bin/dotnet");
+            if (managed)
+            {
+                psi.ArgumentList.Add("/usr/bin/dotnet");
+            }
         }
-        psi.ArgumentList.Add(assembly);
+        if (managed || RunAsUid is not null)
+        {
+            psi.ArgumentList.Add(assembly);
+        }
         foreach (var a in args)
         {
             psi.ArgumentList.Add(a);
