@@ -89,6 +89,41 @@ public abstract class EventStoreContract : IDisposable
     }
 
     [Fact]
+    public void A_batch_retrying_a_stored_event_among_new_ones_stores_only_the_new_ones()
+    {
+        var retried = Make.Changed("/a");
+        var stored = Store.Append(new AppendRequest("file:/a", ExpectedVersion.Any, [retried]));
+
+        var results = Store.AppendMany(
+        [
+            new AppendRequest("file:/b", ExpectedVersion.Any, [Make.Created("/b")]),
+            new AppendRequest("file:/a", ExpectedVersion.Any, [retried]),
+            new AppendRequest("file:/a", ExpectedVersion.Any, [Make.Changed("/a", "b", "c")]),
+        ]);
+
+        Assert.Equal(stored.Events[0].Position, results[1].Events[0].Position);
+        Assert.Equal([2L, 3], new[] { results[0], results[2] }.Select(r => r.Events[0].Position));
+        Assert.Equal(3, Store.Count);
+        Assert.Equal(2, Store.StreamVersion("file:/a"));
+        Assert.Equal([1L, 3], Store.ReadStream("file:/a").Select(e => e.Position));
+    }
+
+    [Fact]
+    public void The_same_new_event_twice_in_one_batch_is_stored_once()
+    {
+        var twice = Make.Created("/a");
+
+        var results = Store.AppendMany(
+        [
+            new AppendRequest("file:/a", ExpectedVersion.Any, [twice]),
+            new AppendRequest("file:/a", ExpectedVersion.Any, [twice]),
+        ]);
+
+        Assert.Equal(1, Store.Count);
+        Assert.Equal(results[0].Events[0].Position, results[1].Events[0].Position);
+    }
+
+    [Fact]
     public void A_batch_over_several_streams_is_all_or_nothing()
     {
         Store.Append(new AppendRequest("file:/b", ExpectedVersion.NoStream, [Make.Created("/b")]));

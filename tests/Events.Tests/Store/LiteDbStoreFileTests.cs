@@ -35,6 +35,28 @@ public sealed class LiteDbStoreFileTests : IDisposable
     }
 
     [Fact]
+    public void A_store_from_the_earlier_layout_loses_its_check_id_index_and_keeps_its_drift_history()
+    {
+        using (var store = LiteDbEventStore.Open(StorePath, LockPath))
+        {
+            store.Append(new AppendRequest("check:path.broken", ExpectedVersion.Any, [new NewEvent(new GoWatch.Events.Model.DriftDetected("path.broken", "error", "PATH broken", null), GoWatch.Events.EventSources.Daemon)]));
+        }
+        using (var raw = new LiteDB.LiteDatabase(StorePath))
+        {
+            raw.GetCollection("events").EnsureIndex("checkId");
+        }
+
+        using (var reopened = LiteDbEventStore.Open(StorePath, LockPath))
+        {
+            Assert.Equal("DriftDetected", Assert.Single(reopened.Query(new EventQuery { CheckId = "path.broken" })).Type);
+        }
+        using var check = new LiteDB.LiteDatabase(new LiteDB.ConnectionString { Filename = StorePath, ReadOnly = true });
+        var indexes = check.GetCollection("$indexes").Find("collection = 'events'").Select(d => d["name"].AsString).ToList();
+        Assert.DoesNotContain("checkId", indexes);
+        Assert.Contains("pp", indexes);
+    }
+
+    [Fact]
     public void Every_append_is_synced_to_disk_before_it_returns()
     {
         using var store = LiteDbEventStore.Open(StorePath, LockPath);

@@ -26,7 +26,6 @@ public sealed class LiteDbEventStore : IEventStore
 
     // NUL cannot occur in a path, so "path NUL position" keys group by path, then sort by position.
     private const string PathPositionSeparator = "\0";
-    private const string ByCheckId = "checkId = @0";
     private const string PositionRange = "_id BETWEEN @0 AND @1";
 
     /// <summary>Keys starting with <paramref name="prefix"/>, through the index (the collation is ordinal).</summary>
@@ -239,11 +238,27 @@ public sealed class LiteDbEventStore : IEventStore
         _events.EnsureIndex("eventId", unique: true);
         _events.EnsureIndex("sv", unique: true);
         _events.EnsureIndex("pp");
-        _events.EnsureIndex("checkId");
+        DropRedundantIndexes();
 
         // Reading the newest document both finds the next position and proves the file is readable.
         var last = _events.Query().OrderByDescending("_id").Limit(1).FirstOrDefault();
         _lastPosition = last is null ? 0 : last["_id"].AsInt64;
+    }
+
+    /// <summary>
+    /// Stores made before drift events were looked up through their check stream carry a checkId
+    /// index. Every index costs each append a node (null ones included), so it goes; where the
+    /// file cannot be written now it stays, which only makes appends slower.
+    /// </summary>
+    private void DropRedundantIndexes()
+    {
+        try
+        {
+            _events.DropIndex("checkId");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LiteException)
+        {
+        }
     }
 
     // ---- writing ------------------------------------------------------------------------
@@ -261,48 +276,17 @@ public sealed class LiteDbEventStore : IEventStore
             _engineLock.EnterReadLock();
             try
             {
-                results = new List<AppendResult>(requests.Count);
-                stored = [];
-                var position = _lastPosition;
-                if (!_db.BeginTrans())
-                {
-                    throw new InvalidOperationException("A store transaction is already open on this thread.");
-                }
+                long position;
                 try
                 {
-                    var versions = new Dictionary<string, long>(StringComparer.Ordinal);
-                    var moved = new HashSet<string>(StringComparer.Ordinal);
-                    foreach (var request in requests)
-                    {
-                        var before = stored.Count;
-                        results.Add(AppendOne(request, versions, ref position, stored));
-                        if (stored.Count > before)
-                        {
-                            moved.Add(request.Stream);
-                        }
-                    }
-                    // Each stream's version is written once per batch, not once per request.
-                    foreach (var stream in moved)
-                    {
-                        _streams.Upsert(new BsonDocument { ["_id"] = stream, ["version"] = versions[stream] });
-                    }
-                    _db.Commit();
+                    // Event ids are new on almost every append: insert straight away and let the
+                    // unique eventId index catch a retried id, rather than look each one up first.
+                    (results, stored, position) = WriteBatch(requests, lookUpIds: false);
                 }
-                catch (Exception ex)
+                catch (LiteException ex) when (IsDuplicateEventId(ex))
                 {
-                    try
-                    {
-                        _db.Rollback();
-                    }
-                    catch (Exception) when (IsStorageFailure(ex))
-                    {
-                        // The engine is already broken; it is reopened on the next call.
-                    }
-                    if (IsStorageFailure(ex))
-                    {
-                        throw WriteFailed(ex);
-                    }
-                    throw;
+                    // A retry of an event already stored (the batch was rolled back): answer with the stored one.
+                    (results, stored, position) = WriteBatch(requests, lookUpIds: true);
                 }
                 if (stored.Count > 0)
                 {
@@ -329,7 +313,59 @@ public sealed class LiteDbEventStore : IEventStore
         return results;
     }
 
-    private AppendResult AppendOne(AppendRequest request, Dictionary<string, long> versions, ref long position, List<EventEnvelope> stored)
+    /// <summary>Appends the requests in one transaction, committed (not yet fsynced) or rolled back as a whole.</summary>
+    private (List<AppendResult> Results, List<EventEnvelope> Stored, long Position) WriteBatch(IReadOnlyList<AppendRequest> requests, bool lookUpIds)
+    {
+        var results = new List<AppendResult>(requests.Count);
+        var stored = new List<EventEnvelope>();
+        var position = _lastPosition;
+        if (!_db.BeginTrans())
+        {
+            throw new InvalidOperationException("A store transaction is already open on this thread.");
+        }
+        try
+        {
+            var versions = new Dictionary<string, long>(StringComparer.Ordinal);
+            var moved = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var request in requests)
+            {
+                var before = stored.Count;
+                results.Add(AppendOne(request, versions, ref position, stored, lookUpIds));
+                if (stored.Count > before)
+                {
+                    moved.Add(request.Stream);
+                }
+            }
+            // Each stream's version is written once per batch, not once per request.
+            foreach (var stream in moved)
+            {
+                _streams.Upsert(new BsonDocument { ["_id"] = stream, ["version"] = versions[stream] });
+            }
+            _db.Commit();
+            return (results, stored, position);
+        }
+        catch (Exception ex)
+        {
+            try
+            {
+                _db.Rollback();
+            }
+            catch (Exception) when (IsStorageFailure(ex))
+            {
+                // The engine is already broken; it is reopened on the next call.
+            }
+            if (IsStorageFailure(ex) && !IsDuplicateEventId(ex))
+            {
+                throw WriteFailed(ex);
+            }
+            throw;
+        }
+    }
+
+    private static bool IsDuplicateEventId(Exception ex) =>
+        ex is LiteException { ErrorCode: LiteException.INDEX_DUPLICATE_KEY } && ex.Message.Contains("'eventId'", StringComparison.Ordinal);
+
+    private AppendResult AppendOne(AppendRequest request, Dictionary<string, long> versions, ref long position, List<EventEnvelope> stored, bool lookUpIds)
     {
         if (string.IsNullOrEmpty(request.Stream))
         {
@@ -344,7 +380,7 @@ public sealed class LiteDbEventStore : IEventStore
         var fresh = new List<NewEvent>(request.Events.Count);
         foreach (var e in request.Events)
         {
-            var existing = _events.FindOne(ByEventId, e.Id.ToString());
+            var existing = lookUpIds ? _events.FindOne(ByEventId, e.Id.ToString()) : null;
             if (existing is not null)
             {
                 envelopes.Add(ToEnvelope(existing));
@@ -416,7 +452,9 @@ public sealed class LiteDbEventStore : IEventStore
         }
         else if (query.CheckId is { } checkId)
         {
-            q = q.Where(ByCheckId, checkId);
+            // Drift events live in their check's stream: its stream+version keys find them in order.
+            q = q.Where(Prefixed("sv", Streams.Check(checkId) + "#"));
+            order = "sv";
         }
         else if (query.AfterPosition is not null || query.BeforePosition is not null)
         {
