@@ -24,12 +24,26 @@ public sealed class P2Burst : IBar
     {
         var writes = context.Quick ? 2_000 : 10_000;
         var window = TimeSpan.FromSeconds(2);
-        result.Parameters = $"{writes:N0} writes (File.WriteAllText: truncate, write, close) round-robin over {Files} files ~/.config/fish/conf.d/bench-NN.fish, paced evenly over {window.TotalSeconds:0} s; settled = the last event of every stream carries the file's sha256; then 3 s of quiet checked";
+        var variants = context.DaemonVariants;
+        result.Parameters = $"{writes:N0} writes (File.WriteAllText: truncate, write, close) round-robin over {Files} files ~/.config/fish/conf.d/bench-NN.fish, paced evenly over {window.TotalSeconds:0} s; settled = the last event of every stream carries the file's sha256; then 3 s of quiet checked; once for each way of running gowatchd ({string.Join("; ", variants.Variants.Select(v => v.Launcher.Label))})";
+        foreach (var problem in variants.Problems)
+        {
+            result.Note(problem);
+        }
+        foreach (var variant in variants.Variants)
+        {
+            Burst(context, result, variant, writes, window);
+        }
+    }
 
+    private static void Burst(BenchContext context, BarResult result, DaemonVariant variant, int writes, TimeSpan window)
+    {
+        Console.WriteLine($"P2      burst: {variant.Launcher.Label} …");
+        var v = variant.Name;
         using var sandbox = new Sandbox(context, "p2");
         sandbox.WriteTypicalSetup();
         var paths = Enumerable.Range(0, Files).Select(i => sandbox.WriteHome($".config/fish/conf.d/bench-{i:D2}.fish", Content(i, 0))).ToArray();
-        using var daemon = sandbox.StartDaemon();
+        using var daemon = sandbox.StartDaemon(variant.Launcher);
         Thread.Sleep(2000);
         var socket = sandbox.Socket;
         var before = socket.Query(new EventQuery { Limit = 1 }).FirstOrDefault()?.Position ?? 0;
@@ -111,18 +125,18 @@ public sealed class P2Burst : IBar
         }
         var settledCount = Enumerable.Range(0, Files).Count(f => LastSha(socket, paths[f]) == finalSha[f]);
 
-        result.Add("settled content recorded", $"{settledCount} of {Files} files (settled {settleTime.TotalSeconds:0.0} s after the burst)", $"all {Files}", settledCount == Files ? Verdict.Pass : Verdict.Miss);
-        result.Add("duplicate events (same after-hash twice in a row)", duplicates.ToString(System.Globalization.CultureInfo.InvariantCulture), "0", duplicates == 0 ? Verdict.Pass : Verdict.Miss);
-        result.AtMost("daemon peak RSS (VmHWM)", peak / 1e6, PeakRssLimitMb, "MB");
-        result.Add("burst", $"{writes:N0} writes in {burst.TotalSeconds:0.00} s ({writes / burst.TotalSeconds:N0}/s)");
+        result.Add($"settled content recorded, {v}", $"{settledCount} of {Files} files (settled {settleTime.TotalSeconds:0.0} s after the burst)", $"all {Files}", settledCount == Files ? Verdict.Pass : Verdict.Miss);
+        result.Add($"duplicate events (same after-hash twice in a row), {v}", duplicates.ToString(System.Globalization.CultureInfo.InvariantCulture), "0", duplicates == 0 ? Verdict.Pass : Verdict.Miss);
+        result.AtMost($"daemon peak RSS (VmHWM), {v}", peak / 1e6, PeakRssLimitMb, "MB");
+        result.Add($"burst, {v}", $"{writes:N0} writes in {burst.TotalSeconds:0.00} s ({writes / burst.TotalSeconds:N0}/s)");
         if (burst > window * 1.1)
         {
-            result.Note($"The writer could not keep the pace of {writes / window.TotalSeconds:N0} writes/s on this machine at the time (load average {ProcFs.LoadAverage()}): the burst took {burst.TotalSeconds:0.00} s instead of {window.TotalSeconds:0} s.");
+            result.Note($"{v}: the writer could not keep the pace of {writes / window.TotalSeconds:N0} writes/s on this machine at the time (load average {ProcFs.LoadAverage()}): the burst took {burst.TotalSeconds:0.00} s instead of {window.TotalSeconds:0} s.");
         }
-        result.Add("events recorded for the burst", $"{recorded:N0} ({recorded / (double)writes:P1} of the writes; coalesced by the debounce)");
-        result.Add("file events recorded in the 3 s after settling", $"{fileEventsAfterQuiet - fileEventsAfterSettle}", "0", fileEventsAfterQuiet == fileEventsAfterSettle ? Verdict.Pass : Verdict.Miss);
-        result.Add("daemon RSS", $"peak before the burst {rssBefore / 1e6:0.0} MB; sampled max during burst and settling {maxRss / 1e6:0.0} MB");
-        result.Add("daemon CPU for burst + settling", $"{cpu:0.00} s");
+        result.Add($"events recorded for the burst, {v}", $"{recorded:N0} ({recorded / (double)writes:P1} of the writes; coalesced by the debounce)");
+        result.Add($"file events recorded in the 3 s after settling, {v}", $"{fileEventsAfterQuiet - fileEventsAfterSettle}", "0", fileEventsAfterQuiet == fileEventsAfterSettle ? Verdict.Pass : Verdict.Miss);
+        result.Add($"daemon RSS, {v}", $"peak before the burst {rssBefore / 1e6:0.0} MB; sampled max during burst and settling {maxRss / 1e6:0.0} MB");
+        result.Add($"daemon CPU for burst + settling, {v}", $"{cpu:0.00} s");
     }
 
     private static string Content(int file, int write) =>

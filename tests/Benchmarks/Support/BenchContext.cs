@@ -92,21 +92,27 @@ public sealed record Options
     }
 }
 
-/// <summary>What every bar gets: the options, the private copy of the Release apps, the CLI variants (made on first use).</summary>
+/// <summary>What every bar gets: the options, the private copy of the Release apps, the CLI and daemon variants (made on first use).</summary>
 public sealed class BenchContext(Options options, Apps apps) : IDisposable
 {
     private readonly Lazy<CliVariants> _variants = new(() => CliVariants.Prepare(apps));
+    private readonly Lazy<DaemonVariants> _daemons = new(() => DaemonVariants.Prepare(apps, options.DaemonEnvironment));
 
     public Options Options { get; } = options;
     public Apps Apps { get; } = apps;
     public bool Quick => Options.Quick;
     public CliVariants CliVariants => _variants.Value;
+    public DaemonVariants DaemonVariants => _daemons.Value;
 
     public void Dispose()
     {
         if (_variants.IsValueCreated)
         {
             _variants.Value.Dispose();
+        }
+        if (_daemons.IsValueCreated)
+        {
+            _daemons.Value.Dispose();
         }
     }
 }

@@ -87,10 +87,10 @@ public sealed class Sandbox : IDisposable
         WriteSystem("/etc/paths", "/usr/local/bin\n/usr/bin\n/bin\n/usr/sbin\n/sbin\n");
     }
 
-    /// <summary>Starts gowatchd and waits until its socket answers and the start-up reconciliation is done.</summary>
-    public DaemonProcess StartDaemon(TimeSpan? within = null)
+    /// <summary>Starts gowatchd (the build output, or as <paramref name="launcher"/> says) and waits until its socket answers and the start-up reconciliation is done.</summary>
+    public DaemonProcess StartDaemon(Launcher? launcher = null, TimeSpan? within = null)
     {
-        var psi = Launcher.Dotnet("gowatchd", _apps.Daemon, _daemonEnvironment).StartInfo([], Environment, Home);
+        var psi = (launcher ?? Launcher.Dotnet("gowatchd", _apps.Daemon, _daemonEnvironment)).StartInfo([], Environment, Home);
         var start = Stopwatch.GetTimestamp();
         var daemon = new DaemonProcess(Process.Start(psi)!);
         _daemons.Add(daemon);
