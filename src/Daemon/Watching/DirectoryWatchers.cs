@@ -16,6 +16,7 @@ public sealed class DirectoryWatchers : IDisposable
 {
     private readonly Func<WatchCatalogue> _catalogue;
     private readonly ILogger _log;
+    private readonly Func<string, FileSystemWatcher> _newWatcher;
     private readonly Subject<WatchSignal> _signals = new();
     private readonly Dictionary<string, FileSystemWatcher> _watchers = new(StringComparer.Ordinal);
     private readonly object _gate = new();
@@ -27,9 +28,15 @@ public sealed class DirectoryWatchers : IDisposable
     }
 
     public DirectoryWatchers(Func<WatchCatalogue> catalogue, ILogger<DirectoryWatchers> log)
+        : this(catalogue, log, dir => new FileSystemWatcher(dir))
+    {
+    }
+
+    internal DirectoryWatchers(Func<WatchCatalogue> catalogue, ILogger<DirectoryWatchers> log, Func<string, FileSystemWatcher> newWatcher)
     {
         _catalogue = catalogue;
         _log = log;
+        _newWatcher = newWatcher;
     }
 
     public IObservable<WatchSignal> Signals => _signals.AsObservable();
@@ -90,12 +97,10 @@ public sealed class DirectoryWatchers : IDisposable
 
     private FileSystemWatcher Create(string dir)
     {
-        var watcher = new FileSystemWatcher(dir)
-        {
-            IncludeSubdirectories = false,
-            InternalBufferSize = 64 * 1024,
-            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.Attributes | NotifyFilters.CreationTime,
-        };
+        var watcher = _newWatcher(dir);
+        watcher.IncludeSubdirectories = false;
+        watcher.InternalBufferSize = 64 * 1024;
+        watcher.NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.Attributes | NotifyFilters.CreationTime;
         watcher.Changed += (_, e) => OnPath(dir, e.FullPath);
         watcher.Created += (_, e) =>
         {
@@ -114,7 +119,11 @@ public sealed class DirectoryWatchers : IDisposable
             OnPath(dir, e.OldFullPath);
             OnPath(dir, e.FullPath);
         };
-        watcher.Error += (_, e) => Emit(new WatchSignal.WatcherFailed(dir, e.GetException().Message));
+        watcher.Error += (_, e) =>
+        {
+            DropFailed(dir, watcher);
+            Emit(new WatchSignal.WatcherFailed(dir, Describe(e.GetException())));
+        };
         watcher.EnableRaisingEvents = true;
         return watcher;
     }
@@ -135,6 +144,26 @@ public sealed class DirectoryWatchers : IDisposable
             }
         }
     }
+
+    /// <summary>
+    /// A watcher that raised Error reads nothing more yet still looks enabled (on .NET 10 a
+    /// non-recursive watcher closes its inotify instance after a queue overflow and never
+    /// reopens it): it is dropped, so the rescan that follows arms a fresh one.
+    /// </summary>
+    private void DropFailed(string dir, FileSystemWatcher failed)
+    {
+        lock (_gate)
+        {
+            if (!_disposed && _watchers.TryGetValue(dir, out var current) && ReferenceEquals(current, failed))
+            {
+                _watchers.Remove(dir);
+            }
+        }
+        failed.Dispose();
+    }
+
+    private static string Describe(Exception error) =>
+        error is InternalBufferOverflowException ? $"event queue overflowed: {error.Message}" : error.Message;
 
     private void OnPath(string watchedDir, string path)
     {
