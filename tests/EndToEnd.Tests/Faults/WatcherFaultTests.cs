@@ -142,6 +142,86 @@ public sealed class WatcherFaultTests : IDisposable
         WaitUntilRecorded([zshrc], daemon, seconds: 10);
     }
 
+    [InotifyQueueFact]
+    public void A_real_inotify_queue_overflow_is_recorded_and_rescanned_the_watchers_are_rearmed_and_nothing_is_missed()
+    {
+        // Given a recorded .zshrc and two fish files, and a daemon whose inotify queues hold 64
+        // events: the kernel reads the limit when an instance is created, so it is lowered only
+        // until the daemon's watchers are armed
+        var zshrc = _h.HomePath(".zshrc");
+        File.WriteAllText(zshrc, "export GOPATH=$HOME/go\n");
+        Directory.CreateDirectory(ConfD);
+        var edited = Path.Combine(ConfD, "edited.fish");
+        var removed = Path.Combine(ConfD, "removed.fish");
+        File.WriteAllText(edited, "set -gx GOPATH ~/go\n");
+        File.WriteAllText(removed, "set -gx GOBIN ~/go/bin\n");
+        DaemonProcess daemon;
+        int normalQueue;
+        using (var limit = InotifyQueueLimit.Lower(64))
+        {
+            daemon = _h.StartDaemon(whenWatching: limit.Restore);
+            normalQueue = limit.Original;
+        }
+        Assert.Equal(normalQueue, InotifyQueueLimit.Current);
+
+        // When, with the daemon frozen so nothing drains its queues, 200 files land in each watched
+        // directory (400 events each, far fewer than a normal queue holds), and then watched files
+        // change while the queues are already full, so the kernel drops their events
+        var created = Enumerable.Range(0, 3).Select(i => Path.Combine(ConfD, $"new{i}.fish")).ToList();
+        Assert.Equal(0, Signals.Kill(daemon.Pid, Signals.Stop));
+        try
+        {
+            for (var i = 0; i < 200; i++)
+            {
+                File.WriteAllText(_h.HomePath($"flood-{i:D3}.txt"), "x");
+                File.WriteAllText(Path.Combine(ConfD, $"junk-{i:D3}.txt"), "y");
+            }
+            File.WriteAllText(zshrc, "export GOPATH=$HOME/go\nexport PATH=$PATH:$GOPATH/bin\n");
+            File.AppendAllText(edited, "fish_add_path $GOPATH/bin\n");
+            File.Delete(removed);
+            created.ForEach(f => File.WriteAllText(f, $"set -gx N {Path.GetFileNameWithoutExtension(f)}\n"));
+        }
+        finally
+        {
+            Signals.Kill(daemon.Pid, Signals.Cont);
+        }
+
+        // Then the overflow of both flooded directories is recorded, and the rescan records every
+        // change the kernel dropped, each once
+        List<string> watched = [zshrc, edited, removed, .. created];
+        var overflowed = new[] { ConfD, _h.Home };
+        foreach (var dir in overflowed)
+        {
+            WaitFor(e => e.Data is WatchError w && w.Error.Contains($"watcher failed on {dir}: event queue overflowed", StringComparison.Ordinal), daemon, $"WatchError for the queue overflow on {dir}");
+        }
+        WaitUntilRecorded(watched, daemon, seconds: 30);
+        Thread.Sleep(1500);
+        var events = StoreAudit.ThroughDaemon(_h);
+        StoreAudit.AssertConsistent(events);
+        StoreAudit.AssertFinalContentRecorded(events, watched);
+        Assert.Single(events, e => e.Data is FileChanged c && c.Path == zshrc);
+        Assert.Single(events, e => e.Data is FileChanged c && c.Path == edited);
+        Assert.Single(events, e => e.Data is FileDeleted d && d.Path == removed);
+        Assert.All(created, f => Assert.Single(events, e => e.Data is FileCreated c && c.Path == f));
+        Assert.DoesNotContain(events, e => e.Path is { } p && (p.Contains("flood-", StringComparison.Ordinal) || p.Contains("junk-", StringComparison.Ordinal)));
+        Assert.All(events.Where(e => e.Data is WatchError), e => Assert.True(((WatchError)e.Data).Rescanned));
+
+        // And the re-armed watchers (with normal queues now) see the next changes without another rescan
+        var errors = events.Count(e => e.Data is WatchError);
+        var rescans = daemon.Output.Split("] Rescanning: ").Length;
+        File.AppendAllText(zshrc, "# after the overflow\n");
+        var later = Path.Combine(ConfD, "later.fish");
+        File.WriteAllText(later, "set -gx GOFLAGS -mod=mod\n");
+        var zshrcSha = StoreAudit.Sha256(zshrc);
+        WaitFor(e => e.Data is FileChanged c && c.Path == zshrc && c.AfterSha256 == zshrcSha, daemon, "the edit of .zshrc after the overflow", seconds: 5);
+        WaitFor(e => e.Data is FileCreated c && c.Path == later, daemon, "later.fish after the overflow", seconds: 5);
+        events = StoreAudit.ThroughDaemon(_h);
+        Assert.Equal(errors, events.Count(e => e.Data is WatchError));
+        Assert.Equal(rescans, daemon.Output.Split("] Rescanning: ").Length);
+        StoreAudit.AssertConsistent(events);
+        Assert.False(daemon.HasExited);
+    }
+
     [Fact]
     public void Editor_saves_through_temp_rename_and_vim_backup_rename_write_are_recorded_as_changes_and_never_as_deletions()
     {

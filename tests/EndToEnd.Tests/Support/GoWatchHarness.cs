@@ -78,7 +78,8 @@ public sealed class GoWatchHarness : IDisposable
             ? File.ReadAllText(log).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.TrimEnd('\0').Split('\0')).ToList()
             : [];
 
-    public DaemonProcess StartDaemon()
+    /// <param name="whenWatching">Runs as soon as gowatchd logs that its watchers are armed, before it is ready.</param>
+    public DaemonProcess StartDaemon(Action? whenWatching = null)
     {
         var psi = Start(BuiltApps.Daemon, []);
         var daemon = new DaemonProcess(Process.Start(psi)!);
@@ -89,6 +90,16 @@ public sealed class GoWatchHarness : IDisposable
             if (daemon.HasExited)
             {
                 throw new InvalidOperationException($"gowatchd exited with {daemon.ExitCode}:\n{daemon.Output}");
+            }
+            if (whenWatching is not null)
+            {
+                if (!daemon.Output.Contains("] Watching ", StringComparison.Ordinal))
+                {
+                    Thread.Sleep(2);
+                    continue;
+                }
+                whenWatching();
+                whenWatching = null;
             }
             // Ready once the socket answers and the start-up reconciliation is logged.
             if (ApiProbe.TryQuery(SocketPath, new EventQuery { Limit = 1 }) is not null && daemon.Output.Contains("Reconciled", StringComparison.Ordinal))
