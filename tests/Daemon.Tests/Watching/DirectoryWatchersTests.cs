@@ -25,18 +25,7 @@ public sealed class DirectoryWatchersTests : IDisposable
         _tree.Dispose();
     }
 
-    private T WaitFor<T>(Func<T, bool> match) where T : WatchSignal
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_signals.TryTake(out var s, TimeSpan.FromMilliseconds(100)) && s is T t && match(t))
-            {
-                return t;
-            }
-        }
-        throw new Xunit.Sdk.XunitException($"No {typeof(T).Name} arrived within 5 s.");
-    }
+    private T WaitFor<T>(Func<T, bool> match) where T : WatchSignal => _signals.WaitFor(match);
 
     [Fact]
     public void Writing_a_watched_file_signals_its_path()

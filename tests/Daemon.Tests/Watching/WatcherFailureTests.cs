@@ -31,18 +31,7 @@ public sealed class WatcherFailureTests : IDisposable
         _tree.Dispose();
     }
 
-    private T WaitFor<T>(Func<T, bool> match) where T : WatchSignal
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_signals.TryTake(out var s, TimeSpan.FromMilliseconds(100)) && s is T t && match(t))
-            {
-                return t;
-            }
-        }
-        throw new Xunit.Sdk.XunitException($"No {typeof(T).Name} arrived within 5 s.");
-    }
+    private T WaitFor<T>(Func<T, bool> match) where T : WatchSignal => _signals.WaitFor(match);
 
     [Fact]
     public void A_watcher_whose_queue_overflowed_is_reported_as_an_overflow_and_replaced_by_a_working_one_on_rearm()
