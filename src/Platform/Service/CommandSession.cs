@@ -27,4 +27,16 @@ internal sealed class CommandSession(string tool, ToolLocator tools, TimeSpan ti
         _commands.Add(command);
         return command;
     }
+
+    /// <summary>The outcome of an action about <paramref name="filePath"/>, with every command this session ran (or would run).</summary>
+    public ServiceResult Result(ServiceAction action, bool dryRun, bool succeeded, string message, string filePath, string? content = null) => new()
+    {
+        Action = action,
+        DryRun = dryRun,
+        Succeeded = succeeded,
+        Message = message,
+        FilePath = filePath,
+        FileContent = content,
+        Commands = [.. _commands],
+    };
 }

@@ -170,16 +170,8 @@ public sealed class LaunchdServiceManager : IServiceManager
         return Result(ServiceAction.Status, false, false, Explain(printed), session);
     }
 
-    private ServiceResult Result(ServiceAction action, bool dryRun, bool succeeded, string message, CommandSession session, string? content = null) => new()
-    {
-        Action = action,
-        DryRun = dryRun,
-        Succeeded = succeeded,
-        Message = message,
-        FilePath = ServiceFilePath,
-        FileContent = content,
-        Commands = session.Commands.ToArray(),
-    };
+    private ServiceResult Result(ServiceAction action, bool dryRun, bool succeeded, string message, CommandSession session, string? content = null) =>
+        session.Result(action, dryRun, succeeded, message, ServiceFilePath, content);
 
     private static string MissingTool() =>
         "launchctl was not found on PATH. `gowatch service` manages a launchd agent on macOS; on Linux it uses systemd --user (GOWATCH_PLATFORM=linux).";

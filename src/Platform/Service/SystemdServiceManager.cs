@@ -169,16 +169,8 @@ public sealed class SystemdServiceManager : IServiceManager
         return Result(ServiceAction.Status, false, true, message, session) with { Status = status };
     }
 
-    private ServiceResult Result(ServiceAction action, bool dryRun, bool succeeded, string message, CommandSession session, string? content = null) => new()
-    {
-        Action = action,
-        DryRun = dryRun,
-        Succeeded = succeeded,
-        Message = message,
-        FilePath = ServiceFilePath,
-        FileContent = content,
-        Commands = session.Commands.ToArray(),
-    };
+    private ServiceResult Result(ServiceAction action, bool dryRun, bool succeeded, string message, CommandSession session, string? content = null) =>
+        session.Result(action, dryRun, succeeded, message, ServiceFilePath, content);
 
     private static string MissingTool() =>
         "systemctl was not found on PATH. `gowatch service` needs systemd (systemd --user) on Linux; on macOS it uses launchd (GOWATCH_PLATFORM=macos).";
