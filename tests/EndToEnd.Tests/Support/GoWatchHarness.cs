@@ -51,6 +51,9 @@ public sealed class GoWatchHarness : IDisposable
     public int? RunAsUid { get; set; }
     public Dictionary<string, string> Environment { get; }
 
+    /// <summary>The gowatchd this harness runs: <see cref="BuiltApps.Daemon"/> unless set (to a native executable, say).</summary>
+    public string Daemon { get; init; } = BuiltApps.Daemon;
+
     public string HomePath(string relative) => Path.Combine(Home, relative);
 
     /// <summary>
@@ -81,7 +84,7 @@ public sealed class GoWatchHarness : IDisposable
     /// <param name="whenWatching">Runs as soon as gowatchd logs that its watchers are armed, before it is ready.</param>
     public DaemonProcess StartDaemon(Action? whenWatching = null)
     {
-        var psi = Start(BuiltApps.Daemon, []);
+        var psi = Start(Daemon, []);
         var daemon = new DaemonProcess(Process.Start(psi)!);
         _daemons.Add(daemon);
         var deadline = DateTime.UtcNow.AddSeconds(30);
@@ -112,7 +115,7 @@ public sealed class GoWatchHarness : IDisposable
     }
 
     /// <summary>Runs gowatchd expecting it to exit by itself (a refusal, a usage error) within 30 s.</summary>
-    public CliResult RunDaemonToExit(params string[] args) => RunToExit(BuiltApps.Daemon, args, TimeSpan.FromSeconds(30));
+    public CliResult RunDaemonToExit(params string[] args) => RunToExit(Daemon, args, TimeSpan.FromSeconds(30));
 
     public CliResult Cli(params string[] args) => RunToExit(BuiltApps.Cli, args, TimeSpan.FromSeconds(60));
 
