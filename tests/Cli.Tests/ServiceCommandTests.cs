@@ -140,6 +140,22 @@ public sealed class ServiceCommandTests : IDisposable
     }
 
     [Fact]
+    public void GOWATCH_DAEMON_PATH_wins_over_the_daemon_beside_gowatch()
+    {
+        GivenTheDaemonDllBesideGowatch();
+        var native = Path.Combine(_apps, "native");
+        Directory.CreateDirectory(native);
+        File.WriteAllText(Path.Combine(native, "gowatchd"), "");
+        File.SetUnixFileMode(Path.Combine(native, "gowatchd"), UnixFileMode.UserRead | UnixFileMode.UserExecute);
+
+        var result = Service(_linux, Host(_linux, ("GOWATCH_DAEMON_PATH", native)), "install", "--dry-run");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains(Path.Combine(native, "gowatchd"), result.Stdout);
+        Assert.DoesNotContain(DaemonDll, result.Stdout);
+    }
+
+    [Fact]
     public void Without_a_daemon_to_run_service_install_exits_1_and_says_how_to_fix_it()
     {
         var result = Service(_mac, Host(_mac), "install");

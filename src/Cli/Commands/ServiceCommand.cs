@@ -91,11 +91,13 @@ public static class ServiceCommand
     internal static bool TryLocateDaemon(Host host, out DaemonLaunch launch, out string error)
     {
         launch = null!;
-        var candidates = new List<string> { host.BaseDirectory };
+        // A daemon named on purpose (e.g. a native build) wins over the one that came with the CLI.
+        var candidates = new List<string>();
         if (host.Variable(DaemonPathVariable) is { } configured)
         {
             candidates.Add(configured);
         }
+        candidates.Add(host.BaseDirectory);
         foreach (var candidate in candidates)
         {
             string? exe = null, dll = null;
