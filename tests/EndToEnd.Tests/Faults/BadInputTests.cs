@@ -87,7 +87,7 @@ public sealed class BadInputTests : IDisposable
         File.SetUnixFileMode(Zshrc, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         var sha = StoreAudit.Sha256(Zshrc);
         WaitFor(e => e.Data is FileChanged c && c.Path == Zshrc && c.AfterSha256 == sha, daemon, "FileChanged once readable");
-        Assert.Equal(0, daemon.Stop());
+        daemon.StopCleanly();
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class BadInputTests : IDisposable
         Directory.Delete(Zshrc);
         File.WriteAllText(Zshrc, "export GOPATH=$HOME/go\n");
         WaitFor(e => e.Data is FileChanged or FileCreated && e.Path == Zshrc && e.Position > before.Count + 1, daemon, "the file recorded again");
-        Assert.Equal(0, daemon.Stop());
+        daemon.StopCleanly();
     }
 
     [Fact]
@@ -127,7 +127,7 @@ public sealed class BadInputTests : IDisposable
         var doctor = _h.Cli("doctor", "--json");
         Assert.Contains(doctor.ExitCode, new[] { 0, 1 });
         JsonDocument.Parse(doctor.Stdout);
-        Assert.Equal(0, daemon.Stop());
+        daemon.StopCleanly();
     }
 
     [Fact]
@@ -184,7 +184,7 @@ public sealed class BadInputTests : IDisposable
         Assert.Equal(1, diff.ExitCode);
         Assert.Contains("no diff", diff.Stderr);
         ThenNothingIsLost(daemon, before);
-        Assert.Equal(0, daemon.Stop());
+        daemon.StopCleanly();
     }
 
     [Fact]
@@ -226,7 +226,7 @@ public sealed class BadInputTests : IDisposable
         Assert.Equal(1, JsonDocument.Parse(doctor.Stdout).RootElement.GetProperty("schemaVersion").GetInt32());
         WaitFor(e => e.Data is VerificationCompleted { Trigger: "change" }, daemon, "a verification after the change", 15);
         ThenNothingIsLost(daemon, before);
-        Assert.Equal(0, daemon.Stop());
+        daemon.StopCleanly();
     }
 
     [Fact]
@@ -287,7 +287,7 @@ public sealed class BadInputTests : IDisposable
         Assert.False(daemon.HasExited);
         Thread.Sleep(500);
         Assert.Empty(ProcessesMentioning(bin));
-        Assert.Equal(0, daemon.Stop());
+        daemon.StopCleanly();
     }
 
     [Fact]
@@ -303,7 +303,7 @@ public sealed class BadInputTests : IDisposable
         Assert.Contains("/nonexistent/zsh does not exist", doctor.Stdout);
         Assert.Contains(StoreAudit.ThroughDaemon(_h), e => e.Data is DriftDetected { CheckId: "shell.startup-failed" });
         ThenNothingIsLost(daemon, before);
-        Assert.Equal(0, daemon.Stop());
+        daemon.StopCleanly();
     }
 
     [Fact]
@@ -320,7 +320,7 @@ public sealed class BadInputTests : IDisposable
             .Single(f => f.GetProperty("id").GetString() == "shell.startup-failed");
         Assert.Contains(finding.GetProperty("evidence").EnumerateArray(), ev => ev.GetProperty("file").GetString() is { } f && f.EndsWith(".zshrc", StringComparison.Ordinal));
         ThenNothingIsLost(daemon, before);
-        Assert.Equal(0, daemon.Stop());
+        daemon.StopCleanly();
     }
 
     [Fact]
@@ -352,7 +352,7 @@ public sealed class BadInputTests : IDisposable
         File.WriteAllText(Zshrc, "export GOPATH=$HOME/go\n");
         using (var first = _h.StartDaemon())
         {
-            Assert.Equal(0, first.Stop());
+            first.StopCleanly();
         }
         var store = Path.Combine(_h.DataDir, "events.db");
         var sha = StoreAudit.Sha256(store);
@@ -417,7 +417,7 @@ public sealed class BadInputTests : IDisposable
         var sha = StoreAudit.Sha256(Zshrc);
         WaitFor(e => e.Data is FileChanged c && c.Path == Zshrc && c.AfterSha256 == sha, daemon, "the change once there is room", 20);
         StoreAudit.AssertConsistent(StoreAudit.ThroughDaemon(_h));
-        Assert.Equal(0, daemon.Stop());
+        daemon.StopCleanly();
     }
 
     [Theory]
@@ -431,7 +431,7 @@ public sealed class BadInputTests : IDisposable
         {
             File.AppendAllText(Zshrc, "export PATH=$PATH:$GOPATH/bin\n");
             _h.WaitForEvent(e => e.Data is FileChanged, TimeSpan.FromSeconds(10));
-            Assert.Equal(0, first.Stop());
+            first.StopCleanly();
         }
         var store = Path.Combine(_h.DataDir, "events.db");
         var bytes = File.ReadAllBytes(store);
@@ -474,7 +474,7 @@ public sealed class BadInputTests : IDisposable
         File.WriteAllText(Zshrc, "export GOPATH=$HOME/go\n");
         using (var first = _h.StartDaemon())
         {
-            Assert.Equal(0, first.Stop());
+            first.StopCleanly();
         }
         long unknownPosition;
         using (var store = LiteDbEventStore.Open(Path.Combine(_h.DataDir, "events.db"), Path.Combine(_h.DataDir, "gowatch.lock")))
@@ -510,7 +510,7 @@ public sealed class BadInputTests : IDisposable
         var sha = StoreAudit.Sha256(Zshrc);
         WaitFor(e => e.Data is FileChanged c && c.Path == Zshrc && c.AfterSha256 == sha, daemon, "FileChanged after the unknown event");
         StoreAudit.AssertConsistent(StoreAudit.ThroughDaemon(_h));
-        Assert.Equal(0, daemon.Stop());
+        daemon.StopCleanly();
     }
 
     private static long PeakRssKb(int pid) =>

@@ -103,6 +103,6 @@ public sealed class ConcurrentCliTests : IDisposable
             }
         }
         Assert.Equal(change.Position, StoreAudit.ThroughDaemon(_h).Last(e => e.Data is FileChanged c && c.Path == files[0]).Position);
-        Assert.Equal(0, daemon.Stop());
+        daemon.StopCleanly();
     }
 }

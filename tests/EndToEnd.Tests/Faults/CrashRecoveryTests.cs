@@ -59,7 +59,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
         StoreAudit.AssertFinalContentRecorded(final, files, "(after the last restart)");
         Assert.Equal(21, final.Count(e => e.Type == "DaemonStarted"));
         Assert.True(final.Count(e => e.Type is "FileChanged") >= 20, $"only {final.Count(e => e.Type is "FileChanged")} changes recorded in 20 rounds");
-        Assert.Equal(0, last.Stop());
+        last.StopCleanly();
         output.WriteLine($"{final.Count} events, {clock.Elapsed.TotalSeconds:0} s");
     }
 

@@ -84,7 +84,7 @@ public sealed class NativeDaemonTests : IDisposable
         Assert.True(diff.ExitCode == 0, diff.ToString());
         Assert.Contains("+export GOTOOLCHAIN=local", diff.Stdout);
 
-        Assert.Equal(0, daemon.Stop());
+        daemon.StopCleanly();
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class NativeDaemonTests : IDisposable
 
         File.WriteAllText(Zshrc, Healthy);
         Assert.NotNull(_h.WaitForEvent(e => e.Data is DriftResolved { CheckId: "path.broken" }, TimeSpan.FromSeconds(10)));
-        Assert.Equal(0, daemon.Stop());
+        daemon.StopCleanly();
     }
 
     [Fact]
@@ -145,7 +145,7 @@ public sealed class NativeDaemonTests : IDisposable
         Assert.Equal("daemon", reverted.Source);
         Assert.Equal(new FileReverted(Zshrc, bad.Position, Sha(Healthy), Sha(Broken)), reverted.Data);
         Assert.Equal(reverted.Position, stream[^1].Position);
-        Assert.Equal(0, daemon.Stop());
+        daemon.StopCleanly();
     }
 
     [Fact]
@@ -171,7 +171,7 @@ public sealed class NativeDaemonTests : IDisposable
         Assert.Equal(2, events.Count(e => e.Data is DaemonStarted));
         Assert.Single(events, e => e.Data is FileChanged c && c.Path == Zshrc && c.AfterSha256 == Sha(whileDown));
         Assert.Single(events, e => e.Data is FileDeleted d && d.Path == bashrc);
-        Assert.Equal(0, second.Stop());
+        second.StopCleanly();
 
         // What the native daemon wrote is what the managed store reads.
         var direct = StoreAudit.Directly(_h);

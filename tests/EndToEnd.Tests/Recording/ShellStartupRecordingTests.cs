@@ -81,17 +81,17 @@ public sealed class ShellStartupRecordingTests : IDisposable
         File.WriteAllText(Zshrc, "v1\n");
         using (var first = _h.StartDaemon())
         {
-            Assert.Equal(0, first.Stop());
+            first.StopCleanly();
         }
 
         File.WriteAllText(Zshrc, "v1\nexport PATH=/usr/local/go/bin\n");
         using (var second = _h.StartDaemon())
         {
-            Assert.Equal(0, second.Stop());
+            second.StopCleanly();
         }
         using (var third = _h.StartDaemon())
         {
-            Assert.Equal(0, third.Stop());
+            third.StopCleanly();
         }
 
         var history = _h.Cli("history", "--json", "--path", "~/.zshrc");
@@ -122,7 +122,7 @@ public sealed class ShellStartupRecordingTests : IDisposable
         daemon.Dispose();
 
         using var restarted = _h.StartDaemon();
-        Assert.Equal(0, restarted.Stop());
+        restarted.StopCleanly();
 
         var history = _h.Cli("history", "--json", "--limit", "0");
         Assert.Equal(0, history.ExitCode);

@@ -34,7 +34,7 @@ public sealed class FileModeTests : IDisposable
         var logs = Directory.GetFiles(_h.LogDir);
         Assert.NotEmpty(logs);
         Assert.All(logs, log => Assert.True(File.GetUnixFileMode(log) == File0600, $"{log} is {File.GetUnixFileMode(log)}"));
-        Assert.Equal(0, daemon.Stop());
+        daemon.StopCleanly();
     }
 
     [Fact]
@@ -71,6 +71,6 @@ public sealed class FileModeTests : IDisposable
 
         Assert.Contains("ERRNO 13 Permission denied", asNobody.Stdout);
         Assert.Contains("CONNECTED", asOwner.Stdout);
-        Assert.Equal(0, daemon.Stop());
+        daemon.StopCleanly();
     }
 }

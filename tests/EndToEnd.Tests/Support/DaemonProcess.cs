@@ -57,6 +57,16 @@ public sealed class DaemonProcess : IDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>SIGTERM, expecting exit code 0; otherwise fails with the daemon's output, which says why.</summary>
+    public void StopCleanly()
+    {
+        var code = Stop();
+        if (code != 0)
+        {
+            throw new Xunit.Sdk.XunitException($"gowatchd exited with {code} after SIGTERM, expected 0:\n{Output}");
+        }
+    }
+
     /// <summary>SIGKILL: no shutdown code runs.</summary>
     public void Crash()
     {
