@@ -3,6 +3,7 @@ using GoWatch.Events.Store;
 using GoWatch.Events.Store.LiteDb;
 using GoWatch.Platform.Locations;
 using GoWatch.Platform.Security;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Serilog;
 
@@ -85,10 +86,24 @@ public static class Program
             return 1;
         }
 
+        IHost? host = null;
         try
         {
-            using var host = DaemonHost.Build(settings, store, args);
-            await host.RunAsync();
+            host = DaemonHost.Build(settings, store, args);
+            var stopping = host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+            try
+            {
+                await host.StartAsync();
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                // Told to stop (SIGTERM from launchd or systemd) while still starting: the host gives
+                // up its start without stopping what had started, so stop that now, as a normal stop would.
+                await host.StopAsync(TimeSpan.FromSeconds(10));
+                Log.Information("gowatchd stopped while it was starting");
+                return 0;
+            }
+            await host.WaitForShutdownAsync();
             return 0;
         }
         catch (Exception ex)
@@ -98,6 +113,7 @@ public static class Program
         }
         finally
         {
+            host?.Dispose();
             store.Dispose();
             await Log.CloseAndFlushAsync();
         }

@@ -15,9 +15,12 @@ public sealed class DaemonLifecycleService(IEventStore store, GoWatchSettings se
 {
     public static string Version { get; } = typeof(DaemonLifecycleService).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
+    private bool _started;
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var pid = Environment.ProcessId;
+        _started = true;
         store.Append(new AppendRequest(Streams.Daemon, ExpectedVersion.Any,
             [new NewEvent(new DaemonStarted(pid, Version, settings.Platform.ToString().ToLowerInvariant(), settings.HostArch, 0), EventSources.Daemon)]));
         new DaemonInfo(pid, time.GetUtcNow(), settings.SocketPath, Version).Write(settings.DaemonInfoPath);
@@ -27,6 +30,11 @@ public sealed class DaemonLifecycleService(IEventStore store, GoWatchSettings se
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
+        if (!_started)
+        {
+            // Stopped before it started (a stop during start-up): there is no DaemonStarted to close.
+            return Task.CompletedTask;
+        }
         try
         {
             store.Append(new AppendRequest(Streams.Daemon, ExpectedVersion.Any,
