@@ -29,6 +29,10 @@ public static class DaemonHost
             .MinimumLevel.Override("Quartz", Serilog.Events.LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft", Serilog.Events.LogEventLevel.Warning)
             .Enrich.FromLogContext()
+            // A stop during start-up makes the host log "Hosting failed to start" with the cancellation;
+            // Program stops cleanly and says so, so the error and its stack would only mislead.
+            .Filter.ByExcluding(e => e.Exception is OperationCanceledException && e.Level == Serilog.Events.LogEventLevel.Error
+                && e.Properties.TryGetValue("SourceContext", out var source) && source.ToString() == "\"Microsoft.Extensions.Hosting.Internal.Host\"")
             .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}")
             .WriteTo.File(Path.Combine(settings.LogDir, "gowatchd-.log"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14,
                 outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"));

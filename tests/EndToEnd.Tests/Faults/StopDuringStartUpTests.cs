@@ -26,6 +26,7 @@ public sealed class StopDuringStartUpTests : IDisposable
         // Then it exits 0, leaves no socket or pid file behind, and DaemonStarted is closed by DaemonStopped
         Assert.Contains("gowatchd exited with 0", stopped.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("stopped unexpectedly", stopped.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(" ERR] ", stopped.Message, StringComparison.Ordinal);
         Assert.False(File.Exists(_h.SocketPath), stopped.Message);
         Assert.False(File.Exists(infoFile), stopped.Message);
         var history = _h.Cli("history", "--json", "--type", "DaemonStarted", "--type", "DaemonStopped");
