@@ -179,8 +179,10 @@ public sealed class LocalApiServer(IEventStore store, GoWatchSettings settings, 
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        _listener?.Dispose();
+        // Cancel the accept loop first: a listener closed under a pending accept fails it with a
+        // SocketException that would read as an error at every stop.
         await base.StopAsync(cancellationToken);
+        _listener?.Dispose();
         File.Delete(settings.SocketPath);
     }
 }

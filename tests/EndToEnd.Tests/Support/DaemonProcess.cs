@@ -57,13 +57,22 @@ public sealed class DaemonProcess : IDisposable
         return _process.ExitCode;
     }
 
-    /// <summary>SIGTERM, expecting exit code 0; otherwise fails with the daemon's output, which says why.</summary>
+    /// <summary>
+    /// SIGTERM, expecting exit code 0 and a shutdown that logs no warning or error; otherwise fails
+    /// with the daemon's output, which says why.
+    /// </summary>
     public void StopCleanly()
     {
+        var before = Output.Length;
         var code = Stop();
         if (code != 0)
         {
             throw new Xunit.Sdk.XunitException($"gowatchd exited with {code} after SIGTERM, expected 0:\n{Output}");
+        }
+        var shutdown = Output[before..];
+        if (shutdown.Contains(" WRN] ", StringComparison.Ordinal) || shutdown.Contains(" ERR] ", StringComparison.Ordinal))
+        {
+            throw new Xunit.Sdk.XunitException($"gowatchd logged a warning or an error while stopping:\n{shutdown}");
         }
     }
 
