@@ -103,8 +103,7 @@ public sealed class LiteDbEventStore : IEventStore
             try
             {
                 (_db, _events, _streams, _blobs, _snapshots) = Attach(new LiteDatabase(Connection(FilePath, readOnly: false)), FilePath);
-                var last = _events.Query().OrderByDescending("_id").Limit(1).FirstOrDefault();
-                Interlocked.Exchange(ref _lastPosition, last is null ? 0 : last["_id"].AsInt64);
+                Interlocked.Exchange(ref _lastPosition, NewestPosition());
                 _engineFailed = false;
             }
             catch (Exception ex) when (IsStorageFailure(ex))
@@ -241,9 +240,12 @@ public sealed class LiteDbEventStore : IEventStore
         DropRedundantIndexes();
 
         // Reading the newest document both finds the next position and proves the file is readable.
-        var last = _events.Query().OrderByDescending("_id").Limit(1).FirstOrDefault();
-        _lastPosition = last is null ? 0 : last["_id"].AsInt64;
+        _lastPosition = NewestPosition();
     }
+
+    /// <summary>The position of the newest stored event (0 for an empty store).</summary>
+    private long NewestPosition() =>
+        _events.Query().OrderByDescending("_id").Limit(1).FirstOrDefault() is { } last ? last["_id"].AsInt64 : 0;
 
     /// <summary>
     /// Stores made before drift events were looked up through their check stream carry a checkId
