@@ -23,6 +23,13 @@ public sealed class FileRecorder
     private readonly object _recordGate = new();
     private readonly object _stateLock = new();
     private WatchedFilesState _state;
+    // Paths this process looked at and found absent with nothing recorded for them: when one of
+    // them turns up, GoWatch saw it appear. Anything else present with no recorded state is a
+    // first sighting (FileObserved), however it was noticed.
+    private readonly HashSet<string> _seenAbsent = new(StringComparer.Ordinal);
+    // The same for the directories of glob targets (conf.d/*.fish): every file there at the
+    // scan was recorded, so a new unrecorded one appeared afterwards.
+    private readonly HashSet<string> _scannedGlobDirectories = new(StringComparer.Ordinal);
 
     public FileRecorder(IEventStore store, WatchCatalogue catalogue, long contentCap, ILogger<FileRecorder> log)
         : this(store, () => catalogue, contentCap, log)
@@ -85,6 +92,18 @@ public sealed class FileRecorder
         }
     }
 
+    /// <summary>
+    /// Says that every file of the glob target in <paramref name="directory"/> has just been
+    /// recorded (a reconcile enumerated them), so one that turns up later was seen appearing.
+    /// </summary>
+    public void MarkScanned(string directory)
+    {
+        lock (_recordGate)
+        {
+            _scannedGlobDirectories.Add(directory);
+        }
+    }
+
     /// <summary>Observes <paramref name="path"/> and records what changed. Returns the stored event, if any.</summary>
     public EventEnvelope? Record(string path, Guid? correlationId = null)
     {
@@ -98,7 +117,7 @@ public sealed class FileRecorder
             // Observed under the gate: two racing calls must not record an older read last.
             var observation = FileObserver.Observe(path, _contentCap);
             var recorded = State[path];
-            var data = Decide(path, target.FileClass, recorded, observation);
+            var data = Decide(path, target, recorded, observation);
             if (data is null)
             {
                 return null;
@@ -115,32 +134,73 @@ public sealed class FileRecorder
         }
     }
 
-    private IEvent? Decide(string path, string fileClass, FileSnapshot? recorded, FileObservation observation)
+    private IEvent? Decide(string path, WatchTarget target, FileSnapshot? recorded, FileObservation observation)
     {
-        var status = recorded?.Status ?? FileStatus.Absent;
+        var fileClass = target.FileClass;
+        if (recorded is null)
+        {
+            return FirstSighting(path, target, observation);
+        }
         switch (observation)
         {
             case FileObservation.Absent:
-                return status == FileStatus.Absent ? null : new FileDeleted(path, recorded?.Sha256, fileClass);
+                return recorded.Status == FileStatus.Absent ? null : new FileDeleted(path, recorded.Sha256, fileClass);
 
             case FileObservation.Unreadable u:
-                return status == FileStatus.Unreadable ? null : new FileUnreadable(path, u.Reason, fileClass);
+                return recorded.Status == FileStatus.Unreadable ? null : new FileUnreadable(path, u.Reason, fileClass);
 
-            case FileObservation.Present p when status == FileStatus.Absent:
-                return new FileCreated(path, p.Sha256, p.Size, p.Content is not null, fileClass);
+            case FileObservation.Present p when recorded.Status == FileStatus.Absent:
+                // The store recorded it gone (deleted, or reverted away): its return is seen.
+                return new FileCreated(path, p.Sha256, p.Size, p.Content is not null, fileClass, Witnessed: true);
 
-            case FileObservation.Present p when status == FileStatus.Present && recorded!.Sha256 == p.Sha256:
+            case FileObservation.Present p when recorded.Status == FileStatus.Present && recorded.Sha256 == p.Sha256:
                 return null;
 
             case FileObservation.Present p:
-                var before = recorded?.Sha256 is { } sha ? _store.Get(sha) : null;
-                var (added, removed) = p.Content is not null && (before is not null || recorded?.Sha256 is null)
+                var before = recorded.Sha256 is { } sha ? _store.Get(sha) : null;
+                var (added, removed) = p.Content is not null && (before is not null || recorded.Sha256 is null)
                     ? LineChanges.Count(before, p.Content)
                     : (0, 0);
-                return new FileChanged(path, recorded?.Sha256, p.Sha256, added, removed, p.Size, p.Content is not null, fileClass);
+                return new FileChanged(path, recorded.Sha256, p.Sha256, added, removed, p.Size, p.Content is not null, fileClass);
 
             default:
                 throw new InvalidOperationException($"Unexpected observation {observation}.");
+        }
+    }
+
+    /// <summary>
+    /// Nothing is recorded for the path yet. A file that is simply there is a baseline; only a
+    /// file this process saw absent before is a creation. An absent path records nothing (the
+    /// catalogue names many files a machine does not have) but is remembered.
+    /// </summary>
+    private IEvent? FirstSighting(string path, WatchTarget target, FileObservation observation)
+    {
+        var fileClass = target.FileClass;
+        switch (observation)
+        {
+            case FileObservation.Absent:
+                _seenAbsent.Add(path);
+                return null;
+            case FileObservation.Unreadable u:
+                return new FileUnreadable(path, u.Reason, fileClass);
+            case FileObservation.Present p when _seenAbsent.Remove(path) || (target.Pattern is not null && _scannedGlobDirectories.Contains(target.Directory)):
+                return new FileCreated(path, p.Sha256, p.Size, p.Content is not null, fileClass, Witnessed: true);
+            case FileObservation.Present p:
+                return new FileObserved(path, p.Sha256, p.Size, ModeOf(path), p.Content is not null, fileClass);
+            default:
+                throw new InvalidOperationException($"Unexpected observation {observation}.");
+        }
+    }
+
+    private static int ModeOf(string path)
+    {
+        try
+        {
+            return (int)File.GetUnixFileMode(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return 0;
         }
     }
 }

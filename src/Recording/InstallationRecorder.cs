@@ -8,8 +8,9 @@ namespace GoWatch.Recording;
 
 /// <summary>
 /// Records <c>InstallationChanged</c> when an installation's fingerprint differs from the last
-/// recorded one (stream <c>install:&lt;path&gt;</c>); an installation seen for the first time is
-/// recorded with no "before". One decision at a time, like <see cref="FileRecorder"/>.
+/// recorded one (stream <c>install:&lt;path&gt;</c>). An installation that is simply there the
+/// first time it is looked at is a baseline (<c>InstallationObserved</c>); only one this process
+/// saw absent before is recorded as appearing. One decision at a time, like <see cref="FileRecorder"/>.
 /// </summary>
 public sealed class InstallationRecorder
 {
@@ -19,16 +20,22 @@ public sealed class InstallationRecorder
     private readonly ILogger<InstallationRecorder> _log;
     private readonly object _gate = new();
     private readonly Dictionary<string, InstallationFingerprint> _last = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _seenAbsent = new(StringComparer.Ordinal);
 
     public InstallationRecorder(IEventStore store, Func<WatchCatalogue> catalogue, ILogger<InstallationRecorder> log)
     {
         _store = store;
         _catalogue = catalogue;
         _log = log;
-        foreach (var e in NewestPerStream.Load(store, "install:", e => e.Data is InstallationChanged))
+        foreach (var e in NewestPerStream.Load(store, "install:", e => e.Data is InstallationChanged or InstallationObserved))
         {
-            var last = (InstallationChanged)e.Data;
-            _last[last.Path] = last.After;
+            var (path, fingerprint) = e.Data switch
+            {
+                InstallationChanged c => (c.Path, c.After),
+                InstallationObserved o => (o.Path, o.Fingerprint),
+                _ => throw new InvalidOperationException($"Unexpected {e.Type}."),
+            };
+            _last[path] = fingerprint;
         }
     }
 
@@ -47,13 +54,29 @@ public sealed class InstallationRecorder
         {
             var after = _fingerprinter.Take(path);
             var before = _last.GetValueOrDefault(path);
-            if (before == after || (before is null && !after.Exists))
+            if (before == after)
             {
                 return null;
             }
+            IEvent data;
+            if (before is null)
+            {
+                if (!after.Exists)
+                {
+                    _seenAbsent.Add(path);
+                    return null;
+                }
+                data = _seenAbsent.Remove(path)
+                    ? new InstallationChanged(path, InstallationFingerprint.Absent, after)
+                    : new InstallationObserved(path, after);
+            }
+            else
+            {
+                data = new InstallationChanged(path, before, after);
+            }
             var stream = Streams.Install(path);
             var stored = _store.Append(new AppendRequest(stream, _store.StreamVersion(stream),
-                [new NewEvent(new InstallationChanged(path, before, after), EventSources.Daemon)])).Events[0];
+                [new NewEvent(data, EventSources.Daemon)])).Events[0];
             _last[path] = after;
             _log.LogInformation("Recorded {Type} for {Path} at position {Position}", stored.Type, path, stored.Position);
             return stored;

@@ -23,10 +23,15 @@ public sealed class Reconciler(Func<WatchCatalogue> catalogue, FileRecorder file
         lock (_gate)
         {
             var recorded = 0;
-            var paths = catalogue().CurrentPaths().Concat(files.KnownPaths()).Distinct(StringComparer.Ordinal).ToList();
+            var current = catalogue();
+            var paths = current.CurrentPaths().Concat(files.KnownPaths()).Distinct(StringComparer.Ordinal).ToList();
             foreach (var path in paths)
             {
                 recorded += Try(path, () => files.Record(path) is not null);
+            }
+            foreach (var glob in current.Targets.Where(t => t.Pattern is not null && Directory.Exists(t.Directory)))
+            {
+                files.MarkScanned(glob.Directory);
             }
             var installs = installations?.Paths() ?? [];
             foreach (var path in installs)

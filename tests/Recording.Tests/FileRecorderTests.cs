@@ -35,16 +35,57 @@ public sealed class FileRecorderTests : IDisposable
     }
 
     [Fact]
-    public void A_new_file_is_recorded_as_created_with_its_content()
+    public void A_file_that_was_already_there_is_a_baseline_with_its_content_not_a_creation()
     {
         File.WriteAllText(Zshrc, "export GOPATH=$HOME/go\n");
+        File.SetUnixFileMode(Zshrc, UnixFileMode.UserRead | UnixFileMode.UserWrite);
 
         var e = _recorder.Record(Zshrc);
 
-        var created = Assert.IsType<FileCreated>(e!.Data);
-        Assert.True(created.ContentStored);
-        Assert.Equal("export GOPATH=$HOME/go\n", Encoding.UTF8.GetString(_store.Get(created.AfterSha256!)!));
+        var observed = Assert.IsType<FileObserved>(e!.Data);
+        Assert.True(observed.ContentStored);
+        Assert.Equal(Convert.ToInt32("600", 8), observed.Mode);
+        Assert.Equal("export GOPATH=$HOME/go\n", Encoding.UTF8.GetString(_store.Get(observed.Sha256!)!));
         Assert.Equal("file:" + Zshrc, e.Stream);
+    }
+
+    [Fact]
+    public void A_file_seen_absent_and_then_present_is_recorded_as_a_witnessed_creation()
+    {
+        Assert.Null(_recorder.Record(Zshrc));
+        File.WriteAllText(Zshrc, "export GOPATH=$HOME/go\n");
+
+        var created = Assert.IsType<FileCreated>(_recorder.Record(Zshrc)!.Data);
+
+        Assert.True(created.Witnessed);
+        Assert.Equal("export GOPATH=$HOME/go\n", Encoding.UTF8.GetString(_store.Get(created.AfterSha256!)!));
+    }
+
+    [Fact]
+    public void A_file_recorded_deleted_that_comes_back_is_a_witnessed_creation_even_in_a_new_process()
+    {
+        File.WriteAllText(Zshrc, "a\n");
+        _recorder.Record(Zshrc);
+        File.Delete(Zshrc);
+        _recorder.Record(Zshrc);
+        _recorder = NewRecorder(contentCap: 1024);
+        File.WriteAllText(Zshrc, "b\n");
+
+        Assert.True(Assert.IsType<FileCreated>(_recorder.Record(Zshrc)!.Data).Witnessed);
+    }
+
+    [Fact]
+    public void A_fish_file_that_appears_in_a_scanned_conf_d_is_a_creation_and_one_never_scanned_is_a_baseline()
+    {
+        var confd = _tree.HomePath(".config/fish/conf.d");
+        Directory.CreateDirectory(confd);
+        File.WriteAllText(Path.Combine(confd, "old.fish"), "set -gx GOPATH ~/go\n");
+        Assert.IsType<FileObserved>(_recorder.Record(Path.Combine(confd, "old.fish"))!.Data);
+        _recorder.MarkScanned(confd);
+
+        File.WriteAllText(Path.Combine(confd, "new.fish"), "set -gx GOBIN ~/bin\n");
+
+        Assert.True(Assert.IsType<FileCreated>(_recorder.Record(Path.Combine(confd, "new.fish"))!.Data).Witnessed);
     }
 
     [Fact]
@@ -61,12 +102,12 @@ public sealed class FileRecorderTests : IDisposable
     public void A_change_records_both_hashes_and_the_lines_added_and_removed()
     {
         File.WriteAllText(Zshrc, "one\ntwo\n");
-        var first = (FileCreated)_recorder.Record(Zshrc)!.Data;
+        var first = (FileObserved)_recorder.Record(Zshrc)!.Data;
         File.WriteAllText(Zshrc, "one\nthree\nfour\n");
 
         var changed = Assert.IsType<FileChanged>(_recorder.Record(Zshrc)!.Data);
 
-        Assert.Equal(first.AfterSha256, changed.BeforeSha256);
+        Assert.Equal(first.Sha256, changed.BeforeSha256);
         Assert.Equal(2, changed.LinesAdded);
         Assert.Equal(1, changed.LinesRemoved);
     }
@@ -108,11 +149,11 @@ public sealed class FileRecorderTests : IDisposable
     {
         File.WriteAllBytes(Zshrc, new byte[4096]);
 
-        var created = Assert.IsType<FileCreated>(_recorder.Record(Zshrc)!.Data);
+        var observed = Assert.IsType<FileObserved>(_recorder.Record(Zshrc)!.Data);
 
-        Assert.False(created.ContentStored);
-        Assert.Equal(4096, created.Size);
-        Assert.Null(_store.Get(created.AfterSha256!));
+        Assert.False(observed.ContentStored);
+        Assert.Equal(4096, observed.Size);
+        Assert.Null(_store.Get(observed.Sha256!));
     }
 
     [Fact]
@@ -121,9 +162,9 @@ public sealed class FileRecorderTests : IDisposable
         byte[] content = [0xff, 0xfe, 0x00, 0x41, 0xc3, 0x28, 0x0a];
         File.WriteAllBytes(Zshrc, content);
 
-        var created = Assert.IsType<FileCreated>(_recorder.Record(Zshrc)!.Data);
+        var observed = Assert.IsType<FileObserved>(_recorder.Record(Zshrc)!.Data);
 
-        Assert.Equal(content, _store.Get(created.AfterSha256!));
+        Assert.Equal(content, _store.Get(observed.Sha256!));
     }
 
     [Fact]

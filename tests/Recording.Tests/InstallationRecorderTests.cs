@@ -50,16 +50,27 @@ public sealed class InstallationRecorderTests : IDisposable
     }
 
     [Fact]
-    public void A_go_root_seen_for_the_first_time_is_recorded_with_version_arch_and_hash_and_then_not_again()
+    public void A_go_root_seen_for_the_first_time_is_a_baseline_with_version_arch_and_hash_and_then_not_recorded_again()
     {
         GoRoot(Sys("/usr/local/go"), "go1.22.5", MachOArm64);
 
-        var first = Assert.IsType<InstallationChanged>(_recorder.Record(Sys("/usr/local/go"))!.Data);
+        var first = Assert.IsType<InstallationObserved>(_recorder.Record(Sys("/usr/local/go"))!.Data);
 
-        Assert.Null(first.Before);
-        Assert.Equal(new InstallationFingerprint(true, "directory", null, "go1.22.5", "arm64", first.After.GoBinarySha256), first.After);
-        Assert.NotNull(first.After.GoBinarySha256);
+        Assert.Equal(new InstallationFingerprint(true, "directory", null, "go1.22.5", "arm64", first.Fingerprint.GoBinarySha256), first.Fingerprint);
+        Assert.NotNull(first.Fingerprint.GoBinarySha256);
         Assert.Null(_recorder.Record(Sys("/usr/local/go")));
+    }
+
+    [Fact]
+    public void A_go_root_seen_absent_and_then_unpacked_is_recorded_as_appearing()
+    {
+        Assert.Null(_recorder.Record(Sys("/usr/local/go")));
+        GoRoot(Sys("/usr/local/go"), "go1.22.5", MachOArm64);
+
+        var appeared = Assert.IsType<InstallationChanged>(_recorder.Record(Sys("/usr/local/go"))!.Data);
+
+        Assert.False(appeared.Before!.Exists);
+        Assert.Equal("go1.22.5", appeared.After.Version);
     }
 
     [Fact]

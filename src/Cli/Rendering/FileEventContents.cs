@@ -12,6 +12,7 @@ public sealed record FileEventContents(string Path, byte[]? Before, byte[]? Afte
     {
         (string Path, string? Before, string? After)? hashes = e.Data switch
         {
+            FileObserved o => (o.Path, null, o.Sha256),
             FileCreated c => (c.Path, null, c.AfterSha256),
             FileChanged c => (c.Path, c.BeforeSha256, c.AfterSha256),
             FileDeleted d => (d.Path, d.BeforeSha256, null),

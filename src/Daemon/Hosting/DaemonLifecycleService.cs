@@ -1,5 +1,6 @@
 using GoWatch.Events;
 using GoWatch.Events.Model;
+using GoWatch.Events.Projections;
 using GoWatch.Events.Store;
 using GoWatch.Platform.Locations;
 using Microsoft.Extensions.Hosting;
@@ -21,8 +22,14 @@ public sealed class DaemonLifecycleService(IEventStore store, GoWatchSettings se
     {
         var pid = Environment.ProcessId;
         _started = true;
+        // Read before this start is recorded: an open run now is one that ended without a stop.
+        var previousRun = DaemonRuns.Load(store).PreviousRunForNextStart;
         store.Append(new AppendRequest(Streams.Daemon, ExpectedVersion.Any,
-            [new NewEvent(new DaemonStarted(pid, Version, settings.Platform.ToString().ToLowerInvariant(), settings.HostArch, 0), EventSources.Daemon)]));
+            [new NewEvent(new DaemonStarted(pid, Version, settings.Platform.ToString().ToLowerInvariant(), settings.HostArch, 0, previousRun), EventSources.Daemon)]));
+        if (previousRun == DaemonStarted.Crashed)
+        {
+            log.LogWarning("The previous gowatchd run ended without a clean stop (killed or crashed); changes made meanwhile are reconciled now");
+        }
         new DaemonInfo(pid, time.GetUtcNow(), settings.SocketPath, Version).Write(settings.DaemonInfoPath);
         log.LogInformation("gowatchd {Version} started (pid {Pid}), store {Store}", Version, pid, store.FilePath);
         return Task.CompletedTask;

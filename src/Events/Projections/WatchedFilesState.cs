@@ -17,6 +17,7 @@ public sealed record WatchedFilesState(ImmutableDictionary<string, FileSnapshot>
 
     public WatchedFilesState When(EventEnvelope e) => e.Data switch
     {
+        FileObserved o => Set(o.Path, new FileSnapshot(FileStatus.Present, o.Sha256, e.Position)),
         FileCreated c => Set(c.Path, new FileSnapshot(FileStatus.Present, c.AfterSha256, e.Position)),
         FileChanged c => Set(c.Path, new FileSnapshot(FileStatus.Present, c.AfterSha256, e.Position)),
         FileDeleted d => Set(d.Path, new FileSnapshot(FileStatus.Absent, null, e.Position)),

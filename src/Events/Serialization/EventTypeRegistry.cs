@@ -17,8 +17,8 @@ public static class EventTypeRegistry
     private static readonly Type[] Payloads =
     [
         typeof(WatchError), typeof(DaemonStarted), typeof(DaemonStopped),
-        typeof(FileCreated), typeof(FileChanged), typeof(FileDeleted), typeof(FileUnreadable), typeof(FileReverted),
-        typeof(InstallationChanged), typeof(ProjectWatched), typeof(ProjectUnwatched),
+        typeof(FileObserved), typeof(FileCreated), typeof(FileChanged), typeof(FileDeleted), typeof(FileUnreadable), typeof(FileReverted),
+        typeof(InstallationObserved), typeof(InstallationChanged), typeof(ProjectWatched), typeof(ProjectUnwatched),
         typeof(VerificationCompleted), typeof(DriftDetected), typeof(DriftResolved), typeof(NotificationSent),
     ];
 

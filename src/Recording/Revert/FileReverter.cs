@@ -35,6 +35,10 @@ public sealed class FileReverter(IEventStore store, WatchCatalogue catalogue, lo
             return new RevertResult(RevertStatus.NotFileEvent, $"Event {e.Position} is a {e.Type}, not a file event; only file events can be reverted.");
         }
         var path = fileEvent.Path;
+        if (NotAChange(e, path) is { } baseline)
+        {
+            return Refused(baseline);
+        }
 
         // What the file should hold again: the content before the event (null target: absent).
         (string? Sha, RevertAction Action)? target = e.Data switch
@@ -166,6 +170,18 @@ public sealed class FileReverter(IEventStore store, WatchCatalogue catalogue, lo
         }
         return new RevertResult(RevertStatus.Reverted, message) { Plan = plan, RecordedPosition = recorded.Position, BackupSha256 = backup };
     }
+
+    /// <summary>
+    /// Why the event records no change that could be undone, or null when it does. A baseline has
+    /// no "before"; a creation the store did not see (older versions recorded first sightings as
+    /// FileCreated) must never make a revert delete a file the user always had.
+    /// </summary>
+    private static string? NotAChange(EventEnvelope e, string path) => e.Data switch
+    {
+        FileObserved => $"Event {e.Position} is when GoWatch first saw {path}, which already existed: a baseline, not a change, so there is nothing before it to go back to. To undo a later edit, revert that edit's event (gowatch history --path {path}).",
+        FileCreated { Witnessed: false } => $"Event {e.Position} was recorded when GoWatch first looked at {path}; it did not see the file being created, so it will not delete it. Nothing was written.",
+        _ => null,
+    };
 
     /// <summary>Why the event's path must not be written at all, or null when it may be.</summary>
     private string? Unsafe(EventEnvelope e, string path)

@@ -111,7 +111,7 @@ public sealed class FileReverterTests : IDisposable
     [Fact]
     public void Reverting_a_creation_removes_the_file()
     {
-        var created = _s.Edit(_s.HomePath(".zshenv"), "export GO111MODULE=off\n");
+        var created = _s.Create(_s.HomePath(".zshenv"), "export GO111MODULE=off\n");
 
         var result = _s.Revert(created);
 
@@ -120,6 +120,34 @@ public sealed class FileReverterTests : IDisposable
         var reverted = Assert.IsType<FileReverted>(_s.Stream(_s.HomePath(".zshenv"))[^1].Data);
         Assert.Null(reverted.ToSha256);
         Assert.Equal(RevertScenario.Sha("export GO111MODULE=off\n"), reverted.BackupSha256);
+    }
+
+    [Fact]
+    public void Reverting_the_first_sighting_of_a_file_the_user_always_had_is_refused_and_keeps_the_file()
+    {
+        var observed = _s.Edit(_s.HomePath(".zshenv"), "export GOPATH=$HOME/go\n");
+        Assert.IsType<FileObserved>(_s.Store.Get(observed)!.Data);
+
+        var result = _s.Revert(observed, force: true);
+
+        Assert.Equal(RevertStatus.Refused, result.Status);
+        Assert.Contains("baseline", result.Message);
+        Assert.Equal("export GOPATH=$HOME/go\n", File.ReadAllText(_s.HomePath(".zshenv")));
+        Assert.IsType<FileObserved>(_s.Stream(_s.HomePath(".zshenv"))[^1].Data);
+    }
+
+    [Fact]
+    public void A_creation_recorded_by_an_older_version_never_deletes_the_file()
+    {
+        var path = _s.HomePath(".zshenv");
+        File.WriteAllText(path, "export GO111MODULE=on\n");
+        // Older versions recorded a first sighting as FileCreated without saying whether it was seen.
+        var legacy = _s.Tamper(new FileCreated(path, RevertScenario.Sha("export GO111MODULE=on\n"), 23, true, "shell-startup"));
+
+        var result = _s.Revert(legacy, force: true);
+
+        Assert.Equal(RevertStatus.Refused, result.Status);
+        Assert.True(File.Exists(path));
     }
 
     [Fact]

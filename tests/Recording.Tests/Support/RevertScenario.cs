@@ -42,6 +42,16 @@ public sealed class RevertScenario : IDisposable
         return Recorder.Record(path)?.Position ?? throw new InvalidOperationException($"nothing recorded for {path}");
     }
 
+    /// <summary>Records the path absent, then creates it: a creation the recorder saw; returns its position.</summary>
+    public long Create(string path, string content)
+    {
+        if (Recorder.Record(path) is not null || File.Exists(path))
+        {
+            throw new InvalidOperationException($"{path} must be absent and unrecorded before it is created");
+        }
+        return Edit(path, content);
+    }
+
     public long Delete(string path)
     {
         File.Delete(path);

@@ -545,7 +545,7 @@ public sealed class LiteDbEventStore : IEventStore
             ["source"] = e.Source,
             ["data"] = EventJson.SerializeData(e.Data),
         };
-        if (e.Data switch { IFileEvent f => f.Path, InstallationChanged i => i.Path, _ => null } is { } path)
+        if (e.Data switch { IFileEvent f => f.Path, InstallationChanged i => i.Path, InstallationObserved o => o.Path, _ => null } is { } path)
         {
             doc["path"] = path;
             doc["pp"] = path + PathPositionSeparator + e.Position.ToString("D19", System.Globalization.CultureInfo.InvariantCulture);
