@@ -11,6 +11,9 @@ namespace GoWatch.Daemon;
 
 public static class Program
 {
+    /// <summary>How long the daemon waits at start for a store another process holds.</summary>
+    private static readonly TimeSpan StoreLockPatience = TimeSpan.FromSeconds(15);
+
     private const string Usage = """
         gowatchd — the GoWatch daemon: records every change to the files that decide which Go runs.
 
@@ -73,11 +76,14 @@ public static class Program
         try
         {
             Directory.CreateDirectory(settings.LogDir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            store = LiteDbEventStore.Open(settings.StorePath, settings.LockPath);
+            // A CLI command may hold the store for a moment (a shell prompt running `gowatch status`):
+            // wait for it rather than give up.
+            store = LiteDbEventStore.Open(settings.StorePath, settings.LockPath, lockPatience: StoreLockPatience);
         }
-        catch (StoreLockedException)
+        catch (StoreLockedException ex)
         {
-            Log.Error("Another gowatchd already holds the store in {DataDir}; only one can run per data dir", settings.DataDir);
+            Log.Error("The store in {DataDir} is still held by another process after {Seconds} s ({Holder}); only one process may write it. If that is another gowatchd, stop it first",
+                settings.DataDir, StoreLockPatience.TotalSeconds, ex.Holder ?? "it did not say who it is");
             return 1;
         }
         catch (Exception ex) when (ex is StoreUnavailableException or IOException or UnauthorizedAccessException)

@@ -16,24 +16,31 @@ public static class BackendConnector
         {
             return daemon;
         }
-        try
+        // Another gowatch command holds the store for milliseconds; a starting daemon holds it
+        // until its socket listens. Either way: try the store, then the socket, for a few seconds.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+        while (true)
         {
-            return new DirectBackend(LiteDbEventStore.Open(settings.StorePath, settings.LockPath));
-        }
-        catch (StoreLockedException)
-        {
-            // The daemon may be starting up (lock taken, socket not yet listening): one short retry.
-            Thread.Sleep(500);
-            if (DaemonBackend.TryConnect(settings.SocketPath, TimeSpan.FromSeconds(2)) is { } late)
+            try
             {
-                return late;
+                return new DirectBackend(LiteDbEventStore.Open(settings.StorePath, settings.LockPath, lockPatience: TimeSpan.FromMilliseconds(500)));
             }
-            throw new BackendUnavailableException(
-                $"The store in {settings.DataDir} is locked by another process, and no gowatchd answers on {settings.SocketPath}. Another gowatch command may be running; try again in a moment.");
-        }
-        catch (StoreUnavailableException ex)
-        {
-            throw new BackendUnavailableException(ex.Message, ex);
+            catch (StoreLockedException ex)
+            {
+                if (DaemonBackend.TryConnect(settings.SocketPath, TimeSpan.FromSeconds(1)) is { } late)
+                {
+                    return late;
+                }
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new BackendUnavailableException(
+                        $"The store in {settings.DataDir} is held by another process ({ex.Holder ?? "it did not say who"}), and no gowatchd answers on {settings.SocketPath}. It lets go when that process ends; run the command again then.");
+                }
+            }
+            catch (StoreUnavailableException ex)
+            {
+                throw new BackendUnavailableException(ex.Message, ex);
+            }
         }
     }
 }

@@ -1,49 +1,58 @@
+using System.Runtime.InteropServices;
+using System.Text;
+
 namespace GoWatch.Events.Store;
 
 /// <summary>
-/// The exclusive lock file beside the store. .NET maps <see cref="FileShare.None"/> to an
-/// advisory <c>flock</c> on Unix, which the kernel releases when the holder dies (even by
-/// <c>kill -9</c>), so a crashed daemon never leaves a stale lock behind.
+/// Exactly one process opens the store. The lock is an exclusive <c>flock</c> on the data
+/// directory itself: the kernel releases it when the holder dies (even by <c>kill -9</c>), and
+/// unlike a lock file nobody can delete it away — removing the directory removes the store too,
+/// so two writers on one store cannot happen by accident. The lock file beside the store only
+/// says who holds the lock (pid and command), so a refusal can name them.
 /// </summary>
-public sealed class StoreLock : IDisposable
+public sealed partial class StoreLock : IDisposable
 {
-    private readonly FileStream _stream;
+    private const int LockExclusive = 2;
+    private const int LockNonBlocking = 4;
+    // flock(LOCK_NB) on a held lock: EWOULDBLOCK is 11 on Linux, 35 on macOS.
+    private static bool IsWouldBlock(int errno) => errno is 11 or 35;
 
-    private StoreLock(string path, FileStream stream)
+    private int _fd;
+
+    private StoreLock(string path, int fd)
     {
         Path = path;
-        _stream = stream;
+        _fd = fd;
     }
 
+    /// <summary>The lock file that names the holder.</summary>
     public string Path { get; }
 
-    /// <exception cref="StoreLockedException">another process holds it.</exception>
-    /// <exception cref="IOException">the lock file cannot be created or opened (read-only file system, …).</exception>
+    /// <exception cref="StoreLockedException">another process holds it; the exception names it when it can.</exception>
+    /// <exception cref="IOException">the data directory cannot be opened or locked (missing, unreadable, …).</exception>
     public static StoreLock Acquire(string path)
     {
-        try
+        var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
+        var fd = Open(directory, 0 /* O_RDONLY: enough to flock a directory */);
+        if (fd < 0)
         {
-            var stream = new FileStream(path, new FileStreamOptions
+            var errno = Marshal.GetLastPInvokeError();
+            throw new IOException($"Cannot open the data directory {directory} to lock it: {Marshal.GetPInvokeErrorMessage(errno)}", errno);
+        }
+        if (Flock(fd, LockExclusive | LockNonBlocking) != 0)
+        {
+            var errno = Marshal.GetLastPInvokeError();
+            Close(fd);
+            if (IsWouldBlock(errno))
             {
-                Mode = FileMode.OpenOrCreate,
-                Access = FileAccess.ReadWrite,
-                Share = FileShare.None,
-                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
-            });
-            return new StoreLock(path, stream);
+                throw new StoreLockedException(path, ReadHolder(path));
+            }
+            throw new IOException($"Cannot lock the data directory {directory}: {Marshal.GetPInvokeErrorMessage(errno)}", errno);
         }
-        catch (IOException ex) when (IsHeldByAnother(ex))
-        {
-            throw new StoreLockedException(path);
-        }
+        var storeLock = new StoreLock(path, fd);
+        storeLock.WriteHolder();
+        return storeLock;
     }
-
-    // flock(LOCK_NB) fails with EWOULDBLOCK (Linux 11, macOS 35), which .NET reports as the
-    // IOException's HResult. Anything else (a read-only or full file system, an I/O error) is
-    // not "in use by another process" and must not be reported as such.
-    private static bool IsHeldByAnother(IOException ex) =>
-        ex is not FileNotFoundException and not DirectoryNotFoundException
-        && ex.HResult is 11 or 35 or unchecked((int)0x80070020);
 
     /// <summary>Tries to take the lock; null when another process holds it.</summary>
     public static StoreLock? TryAcquire(string path)
@@ -58,5 +67,85 @@ public sealed class StoreLock : IDisposable
         }
     }
 
-    public void Dispose() => _stream.Dispose();
+    /// <summary>
+    /// Takes the lock, waiting while another process holds it — a CLI command holds it for
+    /// milliseconds — with a growing pause between tries, up to <paramref name="patience"/>.
+    /// </summary>
+    /// <exception cref="StoreLockedException">still held when the patience ran out.</exception>
+    public static StoreLock AcquireWaiting(string path, TimeSpan patience, CancellationToken cancellationToken = default)
+    {
+        var deadline = DateTime.UtcNow + patience;
+        var pause = TimeSpan.FromMilliseconds(10);
+        while (true)
+        {
+            try
+            {
+                return Acquire(path);
+            }
+            catch (StoreLockedException) when (DateTime.UtcNow + pause < deadline)
+            {
+                cancellationToken.WaitHandle.WaitOne(pause);
+                cancellationToken.ThrowIfCancellationRequested();
+                pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, TimeSpan.FromMilliseconds(250).Ticks));
+            }
+        }
+    }
+
+    /// <summary>Who holds the lock, as the holder wrote it ("pid 4242: gowatch history"), or null.</summary>
+    public static string? ReadHolder(string path)
+    {
+        try
+        {
+            var text = File.ReadAllText(path).Trim();
+            var lines = text.Split('\n', 2);
+            return lines.Length == 2 && int.TryParse(lines[0], out var pid) ? $"pid {pid}: {lines[1].Trim()}" : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private void WriteHolder()
+    {
+        try
+        {
+            var args = Environment.GetCommandLineArgs();
+            var command = string.Join(' ', new[] { System.IO.Path.GetFileNameWithoutExtension(args[0]) }.Concat(args.Skip(1)));
+            if (command.Length > 200)
+            {
+                command = command[..200] + "…";
+            }
+            using var stream = new FileStream(Path, new FileStreamOptions
+            {
+                Mode = FileMode.Create,
+                Access = FileAccess.Write,
+                Share = FileShare.ReadWrite,
+                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            });
+            stream.Write(Encoding.UTF8.GetBytes($"{Environment.ProcessId}\n{command.ReplaceLineEndings(" ")}\n"));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Only the name of the holder is lost; the lock itself is held.
+        }
+    }
+
+    public void Dispose()
+    {
+        var fd = Interlocked.Exchange(ref _fd, -1);
+        if (fd >= 0)
+        {
+            Close(fd);
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int Open(string path, int flags);
+
+    [LibraryImport("libc", EntryPoint = "flock", SetLastError = true)]
+    private static partial int Flock(int fd, int operation);
+
+    [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
+    private static partial int Close(int fd);
 }

@@ -25,6 +25,40 @@ public sealed class LiteDbStoreFileTests : IDisposable
     }
 
     [Fact]
+    public void The_refusal_names_the_holder_by_pid()
+    {
+        using var first = LiteDbEventStore.Open(StorePath, LockPath);
+
+        var ex = Assert.Throws<StoreLockedException>(() => LiteDbEventStore.Open(StorePath, LockPath));
+
+        Assert.StartsWith($"pid {Environment.ProcessId}: ", ex.Holder);
+    }
+
+    [Fact]
+    public void Deleting_the_lock_file_does_not_let_a_second_writer_in()
+    {
+        using var first = LiteDbEventStore.Open(StorePath, LockPath);
+        File.Delete(LockPath);
+
+        Assert.Throws<StoreLockedException>(() => LiteDbEventStore.Open(StorePath, LockPath));
+    }
+
+    [Fact]
+    public void An_opener_with_patience_gets_the_store_once_the_holder_lets_go()
+    {
+        var first = LiteDbEventStore.Open(StorePath, LockPath);
+        var release = Task.Run(async () =>
+        {
+            await Task.Delay(300);
+            first.Dispose();
+        });
+
+        using var second = LiteDbEventStore.Open(StorePath, LockPath, lockPatience: TimeSpan.FromSeconds(10));
+
+        Assert.True(release.IsCompleted);
+    }
+
+    [Fact]
     public void The_store_can_be_opened_again_once_the_first_opener_closed_it()
     {
         LiteDbEventStore.Open(StorePath, LockPath).Dispose();

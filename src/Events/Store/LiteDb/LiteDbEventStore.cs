@@ -147,9 +147,11 @@ public sealed class LiteDbEventStore : IEventStore
     /// Opens (or creates) the store at <paramref name="path"/>, taking the lock file
     /// <paramref name="lockPath"/> first.
     /// </summary>
-    /// <exception cref="StoreLockedException">another process has it open.</exception>
+    /// <param name="lockPatience">how long to wait while another process holds the store (a CLI
+    /// command lets go within milliseconds); zero refuses at once.</param>
+    /// <exception cref="StoreLockedException">another process has it open (still, after the patience).</exception>
     /// <exception cref="StoreUnavailableException">the file is damaged or cannot be opened; it is left as it is.</exception>
-    public static LiteDbEventStore Open(string path, string lockPath, TimeProvider? time = null)
+    public static LiteDbEventStore Open(string path, string lockPath, TimeProvider? time = null, TimeSpan lockPatience = default)
     {
         var dir = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
         try
@@ -164,7 +166,7 @@ public sealed class LiteDbEventStore : IEventStore
         StoreLock storeLock;
         try
         {
-            storeLock = StoreLock.Acquire(lockPath);
+            storeLock = lockPatience > TimeSpan.Zero ? StoreLock.AcquireWaiting(lockPath, lockPatience) : StoreLock.Acquire(lockPath);
         }
         catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
         {
