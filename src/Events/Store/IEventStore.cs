@@ -5,6 +5,10 @@ public interface IEventStore : IEventReader, IEventWriter, IBlobStore, IDisposab
 {
     string FilePath { get; }
 
-    /// <summary>Raised after every durable append, in position order.</summary>
+    /// <summary>
+    /// Raised after every durable append, in position order, once the write lock is released:
+    /// a handler may read or append. The appender's own batch has been delivered when Append returns,
+    /// unless the append was made from inside a handler.
+    /// </summary>
     event Action<IReadOnlyList<EventEnvelope>>? Appended;
 }

@@ -227,6 +227,51 @@ public abstract class EventStoreContract : IDisposable
     }
 
     [Fact]
+    public void A_subscriber_may_append_and_its_append_is_delivered_after_the_batch_it_handles()
+    {
+        var seen = new List<long>();
+        Store.Appended += batch =>
+        {
+            seen.AddRange(batch.Select(e => e.Position));
+            if (batch[0].Data is FileCreated)
+            {
+                Store.Append(new AppendRequest("daemon", ExpectedVersion.Any, [Make.Started()]));
+            }
+        };
+
+        Store.Append(new AppendRequest("file:/a", ExpectedVersion.Any, [Make.Created("/a")]));
+
+        Assert.Equal([1L, 2], seen);
+    }
+
+    [Fact]
+    public async Task Subscribers_hear_about_an_append_after_the_write_lock_is_released()
+    {
+        Task? other = null;
+        var otherCommittedWhileHandling = false;
+        Store.Appended += batch =>
+        {
+            if (batch[0].Data is not FileCreated)
+            {
+                return;
+            }
+            // Another writer must be able to commit while this handler still runs.
+            other = Task.Run(() => Store.Append(new AppendRequest("file:/b", ExpectedVersion.Any, [Make.Changed("/b")])));
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (Store.LastPosition < 2 && DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(5);
+            }
+            otherCommittedWhileHandling = Store.LastPosition == 2;
+        };
+
+        Store.Append(new AppendRequest("file:/a", ExpectedVersion.Any, [Make.Created("/a")]));
+
+        Assert.True(otherCommittedWhileHandling);
+        await other!.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public void Positions_continue_after_reopening_and_are_never_reused()
     {
         Store.Append(new AppendRequest("file:/a", ExpectedVersion.Any, [Make.Created("/a"), Make.Changed("/a")]));

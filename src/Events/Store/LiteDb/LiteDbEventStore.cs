@@ -36,6 +36,9 @@ public sealed class LiteDbEventStore : IEventStore
     private readonly LogFileSync _logSync;
     private readonly TimeProvider _time;
     private readonly object _writeGate = new();
+    private readonly object _publishGate = new();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<IReadOnlyList<EventEnvelope>> _unpublished = new();
+    private bool _publishing;
 
     // The LiteDB engine and its collections. LiteDB 5 refuses every call after a write failed
     // for lack of space; the store then reopens the engine on the next call (see EnsureEngine),
@@ -311,10 +314,40 @@ public sealed class LiteDbEventStore : IEventStore
             }
             if (stored.Count > 0)
             {
-                Appended?.Invoke(stored);
+                _unpublished.Enqueue(stored);
             }
         }
+        Publish();
         return results;
+    }
+
+    /// <summary>
+    /// Tells subscribers about committed batches, outside the write lock (a subscriber may read
+    /// the store, or append, without deadlocking a writer) and in position order: batches are
+    /// queued under the write lock and delivered by one thread at a time. An append made by a
+    /// subscriber is delivered by the loop already running, after the batch it is handling.
+    /// </summary>
+    private void Publish()
+    {
+        lock (_publishGate)
+        {
+            if (_publishing)
+            {
+                return;
+            }
+            _publishing = true;
+            try
+            {
+                while (_unpublished.TryDequeue(out var batch))
+                {
+                    Appended?.Invoke(batch);
+                }
+            }
+            finally
+            {
+                _publishing = false;
+            }
+        }
     }
 
     /// <summary>Appends the requests in one transaction, committed (not yet fsynced) or rolled back as a whole.</summary>
