@@ -1,5 +1,6 @@
 using GoWatch.Checks.Reporting;
 using GoWatch.Events;
+using GoWatch.Events.Drift;
 using GoWatch.Events.Model;
 using GoWatch.Events.Store;
 using GoWatch.Platform.Locations;
@@ -10,49 +11,43 @@ namespace GoWatch.Daemon.Verification;
 
 /// <summary>
 /// Tells the user once when checks break: every check that turned to <c>error</c> in one run
-/// goes into one notification naming the change to blame; notifications closer together than
-/// the configured interval are suppressed; either way a <c>NotificationSent</c> is recorded, so
-/// history shows it even when the desktop swallowed it.
+/// goes into one notification naming the change to blame; whether it is shown is
+/// <see cref="NotificationPolicy"/>'s decision over the drift state; either way a
+/// <c>NotificationSent</c> is recorded, so history shows it even when the desktop swallowed it.
 /// </summary>
 public sealed class DriftNotifier(IEventStore store, IDesktopNotifier desktop, GoWatchSettings settings, TimeProvider time, ILogger<DriftNotifier> log)
 {
-    private DateTimeOffset? _lastDelivered;
-
     public async Task NotifyAsync(IReadOnlyList<EventEnvelope> detected, CancellationToken cancellationToken)
     {
-        var errors = detected.Where(e => e.Data is DriftDetected { Severity: "error" }).ToList();
-        if (errors.Count == 0)
+        // The rate limit comes from the log (the last delivered notification), not from memory.
+        var decision = NotificationPolicy.Decide(DriftState.Load(store), detected, time.GetUtcNow(), settings.Notifications, settings.NotificationInterval);
+        if (decision is null)
         {
             return;
         }
+        var errors = decision.Errors;
         var (title, message) = Compose(errors);
         var checkIds = errors.Select(e => ((DriftDetected)e.Data).CheckId).ToList();
-        var now = time.GetUtcNow();
 
         NotificationSent sent;
-        if (!settings.Notifications)
+        switch (decision.Verdict)
         {
-            log.LogWarning("{Title}: {Message} (desktop notifications are off)", title, message);
-            sent = new NotificationSent("log", title, message, checkIds, Delivered: false, "notifications are turned off");
-        }
-        // A clock set back makes "since the last one" negative: that is no reason to stay quiet.
-        else if (_lastDelivered is { } last && now - last >= TimeSpan.Zero && now - last < settings.NotificationInterval)
-        {
-            log.LogWarning("{Title}: {Message} (notification suppressed: the last one was {Seconds:0} s ago)", title, message, (now - last).TotalSeconds);
-            sent = new NotificationSent("suppressed", title, message, checkIds, Delivered: false, $"rate-limited: one notification per {settings.NotificationInterval.TotalSeconds:0} s");
-        }
-        else
-        {
-            var result = await desktop.NotifyAsync(title, message, cancellationToken);
-            if (result.Channel == NotificationChannel.Log || !result.Succeeded)
-            {
-                log.LogWarning("{Title}: {Message} ({Channel}{Error})", title, message, result.ChannelName, result.Error is null ? "" : ": " + result.Error);
-            }
-            if (result.Succeeded)
-            {
-                _lastDelivered = now;
-            }
-            sent = new NotificationSent(result.ChannelName, title, message, checkIds, result.Succeeded && result.Channel != NotificationChannel.Log, result.Error);
+            case NotificationVerdict.Off:
+                log.LogWarning("{Title}: {Message} (desktop notifications are off)", title, message);
+                sent = new NotificationSent("log", title, message, checkIds, Delivered: false, decision.Reason);
+                break;
+            case NotificationVerdict.RateLimited:
+                log.LogWarning("{Title}: {Message} (notification suppressed: {Reason})", title, message, decision.Reason);
+                sent = new NotificationSent("suppressed", title, message, checkIds, Delivered: false, decision.Reason);
+                break;
+            default:
+                var result = await desktop.NotifyAsync(title, message, cancellationToken);
+                if (result.Channel == NotificationChannel.Log || !result.Succeeded)
+                {
+                    log.LogWarning("{Title}: {Message} ({Channel}{Error})", title, message, result.ChannelName, result.Error is null ? "" : ": " + result.Error);
+                }
+                sent = new NotificationSent(result.ChannelName, title, message, checkIds, result.Succeeded && result.Channel != NotificationChannel.Log, result.Error);
+                break;
         }
         store.Append(new AppendRequest(Streams.Daemon, ExpectedVersion.Any,
             [new NewEvent(sent, EventSources.Daemon) { CausationId = errors[0].Id, CorrelationId = errors[0].CorrelationId }]));

@@ -33,7 +33,7 @@ public sealed class VerificationScheduler(
         _scheduler = await schedulers.GetScheduler(cancellationToken);
         await Trigger(Triggers.Startup);
 
-        var changeTypes = ChangeTypes.All.ToHashSet(StringComparer.Ordinal);
+        var changeTypes = GoWatch.Events.Drift.ChangeIndex.ChangeTypes.ToHashSet(StringComparer.Ordinal);
         _changes = Observable.FromEvent<IReadOnlyList<EventEnvelope>>(h => store.Appended += h, h => store.Appended -= h)
             .Where(batch => batch.Any(e => changeTypes.Contains(e.Type)))
             .Throttle(settings.VerifyAfterChange, TaskPoolScheduler.Default)

@@ -6,9 +6,12 @@ public sealed record EvidenceRecord(string? File, int? Line, string? Text);
 /// <summary>A finding as stored in the log.</summary>
 public sealed record FindingRecord(string Id, string Severity, string Title, string Detail, IReadOnlyList<EvidenceRecord> Evidence, string? Fix);
 
-/// <summary>A run of the checks finished.</summary>
+/// <summary>A check that could not run, and why (its facts were missing): neither passed nor failed.</summary>
+public sealed record SkippedRecord(string Id, string Reason);
+
+/// <summary>A run of the checks finished. <see cref="Skipped"/> is absent in runs recorded by older versions.</summary>
 [EventType("VerificationCompleted")]
-public sealed record VerificationCompleted(string Trigger, IReadOnlyList<FindingRecord> Findings, IReadOnlyList<string> Passed, long DurationMs) : IEvent;
+public sealed record VerificationCompleted(string Trigger, IReadOnlyList<FindingRecord> Findings, IReadOnlyList<string> Passed, long DurationMs, IReadOnlyList<SkippedRecord>? Skipped = null) : IEvent;
 
 /// <summary>A check went from passing to failing.</summary>
 [EventType("DriftDetected")]

@@ -53,7 +53,7 @@ public static class StatusReport
     /// </summary>
     private static List<FindingRecord> CurrentFindings(IEventReader store, IReadOnlyList<EventEnvelope> recent)
     {
-        var failing = Projections.CheckStates.Load(store).Failing.Values.OrderBy(f => f.DetectedAt);
+        var failing = Drift.DriftState.Load(store).Failing.Values.OrderBy(f => f.DetectedAt);
         var reported = recent.Select(e => e.Data).OfType<VerificationCompleted>().SelectMany(v => v.Findings).ToList();
         return failing
             .Select(f => reported.FirstOrDefault(r => r.Id == f.CheckId) ?? new FindingRecord(f.CheckId, f.Severity, f.Title, "", [], null))
