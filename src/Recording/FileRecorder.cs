@@ -31,6 +31,9 @@ public sealed class FileRecorder
     // scan was recorded, so a new unrecorded one appeared afterwards.
     private readonly HashSet<string> _scannedGlobDirectories = new(StringComparer.Ordinal);
 
+    /// <summary>Who records: the daemon, or the CLI reconciling before doctor while the daemon is down.</summary>
+    public string Source { get; init; } = EventSources.Daemon;
+
     public FileRecorder(IEventStore store, WatchCatalogue catalogue, long contentCap, ILogger<FileRecorder> log)
         : this(store, () => catalogue, contentCap, log)
     {
@@ -127,7 +130,7 @@ public sealed class FileRecorder
                 _store.Put(content);
             }
             var stream = Streams.File(path);
-            var result = _store.Append(new AppendRequest(stream, _store.StreamVersion(stream), [new NewEvent(data, EventSources.Daemon) { CorrelationId = correlationId }]));
+            var result = _store.Append(new AppendRequest(stream, _store.StreamVersion(stream), [new NewEvent(data, Source) { CorrelationId = correlationId }]));
             var stored = result.Events[0];
             _log.LogInformation("Recorded {Type} for {Path} at position {Position}", stored.Type, path, stored.Position);
             return stored;

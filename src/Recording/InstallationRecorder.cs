@@ -22,6 +22,9 @@ public sealed class InstallationRecorder
     private readonly Dictionary<string, InstallationFingerprint> _last = new(StringComparer.Ordinal);
     private readonly HashSet<string> _seenAbsent = new(StringComparer.Ordinal);
 
+    /// <summary>Who records: the daemon, or the CLI reconciling before doctor while the daemon is down.</summary>
+    public string Source { get; init; } = EventSources.Daemon;
+
     public InstallationRecorder(IEventStore store, Func<WatchCatalogue> catalogue, ILogger<InstallationRecorder> log)
     {
         _store = store;
@@ -76,7 +79,7 @@ public sealed class InstallationRecorder
             }
             var stream = Streams.Install(path);
             var stored = _store.Append(new AppendRequest(stream, _store.StreamVersion(stream),
-                [new NewEvent(data, EventSources.Daemon)])).Events[0];
+                [new NewEvent(data, Source)])).Events[0];
             _last[path] = after;
             _log.LogInformation("Recorded {Type} for {Path} at position {Position}", stored.Type, path, stored.Position);
             return stored;

@@ -1,5 +1,9 @@
 using GoWatch.Recording.Catalogue;
+using GoWatch.Events;
+using GoWatch.Events.Store;
+using GoWatch.Platform.Locations;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GoWatch.Recording;
 
@@ -15,6 +19,19 @@ public sealed class Reconciler(Func<WatchCatalogue> catalogue, FileRecorder file
     public Reconciler(WatchCatalogue catalogue, FileRecorder files, ILogger<Reconciler> log)
         : this(() => catalogue, files, null, log)
     {
+    }
+
+    /// <summary>
+    /// A reconciler of its own over <paramref name="store"/>, for a process that is not the daemon
+    /// (the CLI with the daemon down, before it verifies), so what changed since the last recorded
+    /// state is recorded first and a finding blames the right change.
+    /// </summary>
+    public static Reconciler Standalone(IEventStore store, GoWatchSettings settings, string source)
+    {
+        var catalogue = new CatalogueSource(settings, store);
+        var files = new FileRecorder(store, () => catalogue.Current, settings.ContentCapBytes, NullLogger<FileRecorder>.Instance) { Source = source };
+        var installations = new InstallationRecorder(store, () => catalogue.Current, NullLogger<InstallationRecorder>.Instance) { Source = source };
+        return new Reconciler(() => catalogue.Current, files, installations, NullLogger<Reconciler>.Instance);
     }
 
     /// <summary>Returns how many events were recorded.</summary>

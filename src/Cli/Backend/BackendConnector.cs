@@ -23,7 +23,7 @@ public static class BackendConnector
         {
             try
             {
-                return new DirectBackend(LiteDbEventStore.Open(settings.StorePath, settings.LockPath, lockPatience: TimeSpan.FromMilliseconds(500)));
+                return new DirectBackend(LiteDbEventStore.Open(settings.StorePath, settings.LockPath, lockPatience: TimeSpan.FromMilliseconds(500)), settings);
             }
             catch (StoreLockedException ex)
             {

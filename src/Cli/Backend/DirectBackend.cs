@@ -10,7 +10,7 @@ using GoWatch.Recording.Revert;
 namespace GoWatch.Cli.Backend;
 
 /// <summary>The daemon is down: the CLI holds the store lock and reads the store itself.</summary>
-public sealed class DirectBackend(IEventStore store) : IGoWatchBackend
+public sealed class DirectBackend(IEventStore store, GoWatchSettings settings) : IGoWatchBackend
 {
     public bool ThroughDaemon => false;
 
@@ -22,8 +22,15 @@ public sealed class DirectBackend(IEventStore store) : IGoWatchBackend
 
     public byte[]? GetBlob(string sha256) => store.Get(sha256);
 
-    public long RecordVerification(GoWatch.Events.Model.VerificationCompleted completed) =>
-        new GoWatch.Recording.Verification.VerificationLog(store).Record(completed, EventSources.Cli).Completed.Position;
+    /// <summary>
+    /// Records what changed in the watched files since the last recorded state — what the daemon
+    /// would have recorded had it run — and then the verification, so its drift blames the right change.
+    /// </summary>
+    public long RecordVerification(GoWatch.Events.Model.VerificationCompleted completed)
+    {
+        GoWatch.Recording.Reconciler.Standalone(store, settings, EventSources.Cli).ReconcileAll("doctor");
+        return new GoWatch.Recording.Verification.VerificationLog(store).Record(completed, EventSources.Cli).Completed.Position;
+    }
 
     public EventEnvelope? SetProjectWatched(string directory, bool watched) =>
         GoWatch.Recording.ProjectWatchList.Set(store, directory, watched, EventSources.Cli);

@@ -56,11 +56,7 @@ public static class DoctorCommand
             {
                 try
                 {
-                    backend.RecordVerification(new(
-                        "cli",
-                        report.Findings.Select(VerificationLog.ToRecord).ToList(),
-                        report.Passed,
-                        report.DurationMs));
+                    backend.RecordVerification(VerificationLog.ToCompleted(report, "cli"));
                 }
                 catch (Exception ex) when (ex is BackendUnavailableException or IOException or WrongExpectedVersionException)
                 {

@@ -4,6 +4,7 @@ using GoWatch.Events.Model;
 using GoWatch.Events.Projections;
 using GoWatch.Events.Store;
 using GoWatch.Platform.Locations;
+using GoWatch.Recording;
 using GoWatch.Recording.Verification;
 using Microsoft.Extensions.Logging;
 
@@ -18,6 +19,7 @@ public sealed class VerificationRunner(
     VerificationLog verificationLog,
     DriftNotifier notifier,
     IEventStore store,
+    Reconciler reconciler,
     GoWatchSettings settings,
     ILogger<VerificationRunner> log)
 {
@@ -49,6 +51,8 @@ public sealed class VerificationRunner(
         _oneAtATime.Wait();
         try
         {
+            // A change still inside the watcher's debounce would be missed by the blame: record it first.
+            reconciler.ReconcileAll("doctor");
             var outcome = verificationLog.Record(completed, source);
             notifier.NotifyAsync(outcome.Detected, CancellationToken.None).GetAwaiter().GetResult();
             return outcome;

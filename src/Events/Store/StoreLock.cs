@@ -33,7 +33,9 @@ public sealed partial class StoreLock : IDisposable
     public static StoreLock Acquire(string path)
     {
         var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
-        var fd = Open(directory, 0 /* O_RDONLY: enough to flock a directory */);
+        // O_RDONLY is enough to flock a directory. O_CLOEXEC, or every child process (a login
+        // shell, go) would inherit the descriptor and keep the store locked after this process lets go.
+        var fd = Open(directory, OperatingSystem.IsMacOS() ? 0x1000000 : 0x80000);
         if (fd < 0)
         {
             var errno = Marshal.GetLastPInvokeError();

@@ -29,6 +29,7 @@ public static class StoreAudit
     /// <summary>What a file event says the file holds afterwards: a hash, "absent" or "unreadable".</summary>
     public static string? StateAfter(IEvent data) => data switch
     {
+        FileObserved o => o.Sha256,
         FileCreated c => c.AfterSha256,
         FileChanged c => c.AfterSha256,
         FileDeleted => "absent",
