@@ -5,6 +5,9 @@ public interface IEventStore : IEventReader, IEventWriter, IBlobStore, IDisposab
 {
     string FilePath { get; }
 
+    /// <summary>Bytes the store takes on disk, all its files together.</summary>
+    long SizeBytes { get; }
+
     /// <summary>
     /// Raised after every durable append, in position order, once the write lock is released:
     /// a handler may read or append. The appender's own batch has been delivered when Append returns,

@@ -18,14 +18,7 @@ public static class StatusReport
         var recent = store.Query(new EventQuery { Types = ["VerificationCompleted"], Limit = 20 });
         var last = recent.FirstOrDefault();
         var findings = System.Text.Json.JsonSerializer.SerializeToNode(CurrentFindings(store, recent), EventJsonContext.Default.ListFindingRecord);
-        long size = 0;
-        foreach (var file in new[] { store.FilePath, Store.LiteDb.LiteDbEventStore.LogFilePath(store.FilePath) })
-        {
-            if (File.Exists(file))
-            {
-                size += new FileInfo(file).Length;
-            }
-        }
+        var size = store.SizeBytes;
         return new JsonObject
         {
             ["daemon"] = new JsonObject

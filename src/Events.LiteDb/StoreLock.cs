@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace GoWatch.Events.Store;
+namespace GoWatch.Events.Store.LiteDb;
 
 /// <summary>
 /// Exactly one process opens the store. The lock is an exclusive <c>flock</c> on the data

@@ -133,6 +133,8 @@ public sealed class LiteDbEventStore : IEventStore
 
     public string FilePath { get; }
 
+    public long SizeBytes => new[] { FilePath, LogFilePath(FilePath) }.Where(File.Exists).Sum(f => new FileInfo(f).Length);
+
     public long LastPosition => Interlocked.Read(ref _lastPosition);
 
     /// <summary>
