@@ -8,7 +8,6 @@ using GoWatch.Platform.Locations;
 using GoWatch.Recording;
 using GoWatch.Recording.Catalogue;
 using GoWatch.Recording.Revert;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace GoWatch.Daemon.Api;
@@ -18,7 +17,7 @@ namespace GoWatch.Daemon.Api;
 /// file and appends <c>FileReverted</c>, under the recorder's decision lock so that its own
 /// watcher sees the restored content as already recorded.
 /// </summary>
-public sealed class RevertOperation(IEventStore store, IServiceProvider services, FileRecorder recorder, GoWatchSettings settings, ILogger<RevertOperation> log) : IApiOperation
+public sealed class RevertOperation(IEventStore store, CatalogueSource catalogue, FileRecorder recorder, GoWatchSettings settings, ILogger<RevertOperation> log) : IApiOperation
 {
     public string Op => RevertRequest.Op;
 
@@ -33,9 +32,8 @@ public sealed class RevertOperation(IEventStore store, IServiceProvider services
             throw new ApiOperationException("revert needs its arguments (a position).", "usage");
         }
 
-        // Resolved per request: the catalogue the daemon watches with right now.
-        var catalogue = services.GetRequiredService<WatchCatalogue>();
-        var reverter = new FileReverter(store, catalogue, settings.ContentCapBytes, EventSources.Daemon);
+        // The catalogue the daemon watches with right now: it is rebuilt as projects come and go.
+        var reverter = new FileReverter(store, catalogue.Current, settings.ContentCapBytes, EventSources.Daemon);
         var result = recorder.Exclusive(() => reverter.Revert(revert));
         if (result.Status == RevertStatus.Reverted)
         {

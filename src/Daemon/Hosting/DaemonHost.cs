@@ -41,9 +41,9 @@ public static class DaemonHost
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(TimeProvider.System);
         var catalogue = new CatalogueSource(settings, store);
+        // One catalogue source for every part of the daemon; each asks it for the current catalogue,
+        // which is rebuilt as GoLand projects come and go.
         builder.Services.AddSingleton(catalogue);
-        // Whoever asks for "the catalogue" gets the current one: it is rebuilt as GoLand projects come and go.
-        builder.Services.AddTransient(_ => catalogue.Current);
         builder.Services.AddSingleton(sp => new DirectoryWatchers(() => catalogue.Current, sp.GetRequiredService<ILogger<DirectoryWatchers>>()));
         builder.Services.AddSingleton(sp => new FileRecorder(store, () => catalogue.Current, settings.ContentCapBytes, sp.GetRequiredService<ILogger<FileRecorder>>()));
         builder.Services.AddSingleton(sp => new InstallationRecorder(store, () => catalogue.Current, sp.GetRequiredService<ILogger<InstallationRecorder>>()));

@@ -2,6 +2,7 @@ using GoWatch.Events;
 using GoWatch.Events.Model;
 using GoWatch.Events.Projections;
 using GoWatch.Events.Store;
+using GoWatch.Platform.FileSystem;
 using GoWatch.Recording.Catalogue;
 
 namespace GoWatch.Recording.Revert;

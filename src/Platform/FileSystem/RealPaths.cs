@@ -1,10 +1,10 @@
-namespace GoWatch.Recording.Revert;
+namespace GoWatch.Platform.FileSystem;
 
 /// <summary>
 /// Symlink resolution done by hand, component by component, so it also works for paths whose
 /// last component does not exist yet (a deleted file to recreate), and never loops.
 /// </summary>
-internal static class RealPaths
+public static class RealPaths
 {
     private const int MaxLinks = 40;
 
