@@ -130,11 +130,38 @@ public sealed class FileRecorder
                 _store.Put(content);
             }
             var stream = Streams.File(path);
-            var result = _store.Append(new AppendRequest(stream, _store.StreamVersion(stream), [new NewEvent(data, Source) { CorrelationId = correlationId }]));
-            var stored = result.Events[0];
+            EventEnvelope stored;
+            try
+            {
+                // The version the decision was made from: had the stream moved on, it is refused.
+                stored = _store.Append(new AppendRequest(stream, recorded?.Version ?? ExpectedVersion.NoStream, [new NewEvent(data, Source) { CorrelationId = correlationId }])).Events[0];
+            }
+            catch (WrongExpectedVersionException)
+            {
+                // The state was stale (an event of a newer GoWatch in the stream, which the fold skips):
+                // read the stream again and decide once more from what it says now.
+                var (fresh, version) = Reload(stream, path);
+                var again = Decide(path, target, fresh, observation);
+                if (again is null)
+                {
+                    return null;
+                }
+                stored = _store.Append(new AppendRequest(stream, version, [new NewEvent(again, Source) { CorrelationId = correlationId }])).Events[0];
+            }
             _log.LogInformation("Recorded {Type} for {Path} at position {Position}", stored.Type, path, stored.Position);
             return stored;
         }
+    }
+
+    private (FileSnapshot? Snapshot, long Version) Reload(string stream, string path)
+    {
+        var snapshot = WatchedFilesState.Fold(_store.ReadStream(stream))[path];
+        var version = _store.StreamVersion(stream);
+        lock (_stateLock)
+        {
+            _state = snapshot is null ? _state : _state with { Files = _state.Files.SetItem(path, snapshot with { Version = version }) };
+        }
+        return (snapshot, version);
     }
 
     private IEvent? Decide(string path, WatchTarget target, FileSnapshot? recorded, FileObservation observation)

@@ -194,6 +194,23 @@ public sealed class FileRecorderTests : IDisposable
     }
 
     [Fact]
+    public void An_append_expects_the_version_its_decision_was_made_from_and_a_stale_state_is_read_again()
+    {
+        File.WriteAllText(Zshrc, "v1\n");
+        _recorder.Record(Zshrc);
+        // A newer GoWatch wrote an event this version does not know into the stream: the fold skips it.
+        _store.Append(new AppendRequest("file:" + Zshrc, ExpectedVersion.Any,
+            [new GoWatch.Events.NewEvent(new UnknownEvent("FileTouched", System.Text.Json.JsonDocument.Parse("{}").RootElement), GoWatch.Events.EventSources.Daemon)]));
+        File.WriteAllText(Zshrc, "v2\n");
+
+        var changed = _recorder.Record(Zshrc);
+
+        Assert.IsType<FileChanged>(changed!.Data);
+        Assert.Equal(3, changed.Version);
+        Assert.Equal(3, _store.Count);
+    }
+
+    [Fact]
     public void Fish_conf_d_files_are_in_the_catalogue_by_pattern()
     {
         var confd = _tree.HomePath(".config/fish/conf.d");

@@ -17,12 +17,12 @@ public sealed record WatchedFilesState(ImmutableDictionary<string, FileSnapshot>
 
     public WatchedFilesState When(EventEnvelope e) => e.Data switch
     {
-        FileObserved o => Set(o.Path, new FileSnapshot(FileStatus.Present, o.Sha256, e.Position)),
-        FileCreated c => Set(c.Path, new FileSnapshot(FileStatus.Present, c.AfterSha256, e.Position)),
-        FileChanged c => Set(c.Path, new FileSnapshot(FileStatus.Present, c.AfterSha256, e.Position)),
-        FileDeleted d => Set(d.Path, new FileSnapshot(FileStatus.Absent, null, e.Position)),
-        FileUnreadable u => Set(u.Path, new FileSnapshot(FileStatus.Unreadable, null, e.Position)),
-        FileReverted r => Set(r.Path, new FileSnapshot(r.ToSha256 is null ? FileStatus.Absent : FileStatus.Present, r.ToSha256, e.Position)),
+        FileObserved o => Set(o.Path, new FileSnapshot(FileStatus.Present, o.Sha256, e.Position, e.Version)),
+        FileCreated c => Set(c.Path, new FileSnapshot(FileStatus.Present, c.AfterSha256, e.Position, e.Version)),
+        FileChanged c => Set(c.Path, new FileSnapshot(FileStatus.Present, c.AfterSha256, e.Position, e.Version)),
+        FileDeleted d => Set(d.Path, new FileSnapshot(FileStatus.Absent, null, e.Position, e.Version)),
+        FileUnreadable u => Set(u.Path, new FileSnapshot(FileStatus.Unreadable, null, e.Position, e.Version)),
+        FileReverted r => Set(r.Path, new FileSnapshot(r.ToSha256 is null ? FileStatus.Absent : FileStatus.Present, r.ToSha256, e.Position, e.Version)),
         _ => this,
     };
 

@@ -31,7 +31,7 @@ public sealed class WatchedFilesStateTests : IDisposable
         using var reopened = LiteDbEventStore.Open(storePath, lockPath);
         var rebuilt = WatchedFilesState.Fold(reopened.Query(new EventQuery { Ascending = true }));
 
-        Assert.Equal(new FileSnapshot(FileStatus.Present, "h2", 2), rebuilt["/z"]);
+        Assert.Equal(new FileSnapshot(FileStatus.Present, "h2", 2, Version: 2), rebuilt["/z"]);
         Assert.Equal(FileStatus.Absent, rebuilt["/p"]!.Status);
         Assert.Equal(FileStatus.Unreadable, rebuilt["/u"]!.Status);
         Assert.Null(rebuilt["/never"]);
@@ -45,7 +45,7 @@ public sealed class WatchedFilesStateTests : IDisposable
             .When(Envelope(1, new FileCreated("/f", "h1", 3, true, "shell")))
             .When(Envelope(2, new FileReverted("/f", 1, null, "h1")));
 
-        Assert.Equal(new FileSnapshot(FileStatus.Absent, null, 2), state["/f"]);
+        Assert.Equal(new FileSnapshot(FileStatus.Absent, null, 2, Version: 2), state["/f"]);
     }
 
     private static EventEnvelope Envelope(long position, IEvent data) =>
