@@ -256,7 +256,7 @@ public sealed class WatcherFaultTests : IDisposable
         Thread.Sleep(1000);
         var events = StoreAudit.ThroughDaemon(_h);
         var stream = events.Where(e => e.Stream == Streams.File(zshrc)).Select(e => e.Type).ToList();
-        Assert.Equal(["FileCreated", .. Enumerable.Repeat("FileChanged", 6)], stream);
+        Assert.Equal(["FileObserved", .. Enumerable.Repeat("FileChanged", 6)], stream);
         Assert.DoesNotContain(events, e => e.Path is { } p && p != zshrc && p.StartsWith(_h.HomePath(".zshrc"), StringComparison.Ordinal));
         StoreAudit.AssertConsistent(events);
     }
