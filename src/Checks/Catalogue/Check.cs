@@ -14,6 +14,8 @@ internal abstract class Check(string id, Severity severity, CheckArea area) : IC
     protected CheckOutcome Fail(string title, string detail, IEnumerable<Evidence?> evidence, string fix) =>
         CheckOutcome.Fail(new Finding(Id, Severity, title, detail, evidence.OfType<Evidence>().ToList(), fix));
 
+    protected const string GoLandNotInstalled = "GoLand is not installed and no project is watched";
+
     protected static CheckOutcome NoShell(MachineFacts facts) =>
         CheckOutcome.Skip(facts.Shell.Exists
             ? "the login shell did not report its environment (see shell.startup-failed)"

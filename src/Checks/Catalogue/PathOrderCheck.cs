@@ -1,5 +1,4 @@
 using GoWatch.Checks.Facts;
-using GoWatch.Checks.Probes;
 
 namespace GoWatch.Checks.Catalogue;
 
@@ -18,7 +17,11 @@ internal sealed class PathOrderCheck() : Check("path.order", Severity.Warning, C
             return CheckOutcome.Pass;
         }
         var expected = Path.Combine(goroot.Value, "bin", "go");
-        if (!File.Exists(expected))
+        if (facts.Paths.Get(expected) is not { } expectedFact)
+        {
+            return CheckOutcome.Skip($"whether {expected} exists is unknown");
+        }
+        if (!expectedFact.IsFile)
         {
             return CheckOutcome.Skip($"{expected} does not exist (see goroot.mismatch)");
         }
@@ -26,7 +29,7 @@ internal sealed class PathOrderCheck() : Check("path.order", Severity.Warning, C
         {
             return CheckOutcome.Skip("no go on PATH (see go.not-found)");
         }
-        if (FileSystemPaths.SamePlace(first, expected))
+        if (facts.Paths.SamePlace(first, expected))
         {
             return CheckOutcome.Pass;
         }
