@@ -34,12 +34,15 @@ public sealed class ShellChecksTests
     }
 
     [Fact]
-    public async Task Empty_path_entry_is_broken()
+    public async Task Empty_path_entry_is_unsafe_not_broken_and_blamed_on_its_line()
     {
         using var s = Scenario.Mac();
-        s.Zshrc("export PATH=\"$PATH::/opt/x\"");
-        var report = await s.VerifyAsync("path.broken");
-        Assert.Contains("empty entry", report.Fires("path.broken").Detail);
+        var zshrc = s.Zshrc("export EDITOR=vi", "export PATH=\"$PATH::/opt/x\"");
+        var report = await s.VerifyAsync("path.broken", "path.unsafe");
+        report.Passes("path.broken");
+        var finding = report.Fires("path.unsafe");
+        Assert.Contains("empty entry", finding.Detail);
+        Assert.Contains(finding.Evidence, e => e.File == zshrc && e.Line == 2);
     }
 
     [Fact]
