@@ -9,6 +9,7 @@ public static class CheckCatalogue
     public static IReadOnlyList<ICheck> All { get; } =
     [
         new ShellStartupFailedCheck(),
+        new ShellStartupWarningsCheck(),
         new PathBrokenCheck(),
         new PathUnsafeCheck(),
         new GoNotFoundCheck(),

@@ -78,4 +78,32 @@ public sealed class ShellAndPathCheckTests
     [Fact]
     public void Path_order_is_skipped_when_goroot_bin_go_does_not_exist() =>
         Assert.Contains("does not exist", FactsBuilder.Mac().WithGo().Export("GOROOT", "/gone").Missing("/gone/bin/go").Build().Skips("path.order"));
+
+    [Fact]
+    public void A_command_not_found_is_a_warning_not_a_startup_failure()
+    {
+        var facts = FactsBuilder.Mac().ShellError("command not found: nvm", 4).ShellError("no such file or directory: /opt/x.zsh", 9).Build();
+        facts.Passes("shell.startup-failed");
+        var finding = facts.Fails("shell.startup-warnings");
+        Assert.Equal([4, 9], finding.Evidence.Select(e => e.Line ?? 0));
+        Assert.Contains(FactsBuilder.Zshrc + " line 4", finding.Fix);
+    }
+
+    [Fact]
+    public void No_matches_found_aborts_the_file_and_fails_startup() =>
+        FactsBuilder.Mac().ShellError("no matches found: *.nomatch", 6).Build().Fails("shell.startup-failed");
+
+    [Fact]
+    public void A_syntax_error_is_not_a_warning() => FactsBuilder.Mac().ShellError("parse error near `fi'", 7).Build().Passes("shell.startup-warnings");
+
+    [Fact]
+    public void A_clean_shell_has_no_startup_warnings() => FactsBuilder.Mac().Build().Passes("shell.startup-warnings");
+
+    [Fact]
+    public void Startup_warnings_are_skipped_when_the_shell_could_not_run() =>
+        FactsBuilder.Mac().ShellMissing().Build().Skips("shell.startup-warnings");
+
+    [Fact]
+    public void Startup_warnings_are_skipped_when_the_shell_timed_out_before_printing_any() =>
+        FactsBuilder.Mac().ShellTimedOut().Build().Skips("shell.startup-warnings");
 }
