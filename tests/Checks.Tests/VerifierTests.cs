@@ -32,7 +32,7 @@ public sealed class VerifierTests
     {
         string[] spec =
         [
-            "shell.startup-failed", "shell.startup-warnings", "path.broken", "path.unsafe", "goroot.versioned", "goflags.global", "go.not-found", "go.arch-mismatch", "goroot.mismatch", "path.order",
+            "shell.startup-failed", "shell.startup-warnings", "tools.stale-arch", "path.broken", "path.unsafe", "goroot.versioned", "goflags.global", "go.not-found", "go.arch-mismatch", "goroot.mismatch", "path.order",
             "go.multiple-installs", "install.stale-arch", "symlink.dangling", "gopath.bin-missing", "gopath.invalid",
             "gopath.mixed", "modules.off", "modules.auto", "goenv.overrides", "proxy.insecure", "homebrew.rosetta",
             "cgo.compiler", "toolchain.too-old", "goland.goroot-missing", "goland.goroot-differs", "goland.modules-disabled",

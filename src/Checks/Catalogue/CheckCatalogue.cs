@@ -19,6 +19,7 @@ public static class CheckCatalogue
         new GorootVersionedCheck(),
         new MultipleInstallsCheck(),
         new InstallStaleArchCheck(),
+        new ToolsStaleArchCheck(),
         new SymlinkDanglingCheck(),
         new GopathBinMissingCheck(),
         new GopathInvalidCheck(),

@@ -26,4 +26,7 @@ public sealed record MachineFacts
 
     /// <summary>Every path the facts above mention: exists, kind, real path, executable, header.</summary>
     public PathFacts Paths { get; init; } = PathFacts.Empty;
+
+    /// <summary>The tools in GOBIN and GOPATH's bin; null when they were not looked at.</summary>
+    public ToolFacts? Tools { get; init; }
 }

@@ -9,11 +9,11 @@ namespace GoWatch.Checks.Probes;
 /// of the installation scan wait for the shell, because they need its PATH. The path probe
 /// comes last: it looks at every path the other facts mention, so checks never touch the disk.
 /// </summary>
-public sealed class FactsCollector(IShellProbe shell, IGoProbe go, IInstallationScanner installations, IGoEnvFileReader envFile, IGoLandReader goland, IPathProbe paths)
+public sealed class FactsCollector(IShellProbe shell, IGoProbe go, IInstallationScanner installations, IGoEnvFileReader envFile, IGoLandReader goland, IPathProbe paths, IToolScanner tools)
 {
     /// <summary>A collector over the real machine.</summary>
     public FactsCollector()
-        : this(new LoginShellProbe(), new GoProbe(), new InstallationScanner(), new GoEnvFileReader(), new GoLandReader(), new PathProbe())
+        : this(new LoginShellProbe(), new GoProbe(), new InstallationScanner(), new GoEnvFileReader(), new GoLandReader(), new PathProbe(), new ToolScanner())
     {
     }
 
@@ -43,6 +43,10 @@ public sealed class FactsCollector(IShellProbe shell, IGoProbe go, IInstallation
             GoLand = await golandTask.ConfigureAwait(false),
         };
         // Last, because it looks at whatever the other facts mention.
-        return facts with { Paths = paths.Probe(MentionedPaths.Of(facts)) };
+        return facts with
+        {
+            Paths = paths.Probe(MentionedPaths.Of(facts)),
+            Tools = tools.Scan(ToolScanner.Directories(facts), settings.HostArch),
+        };
     }
 }

@@ -33,6 +33,7 @@ public sealed class FactsBuilder
     private string? _envFileError;
     private GoLandFacts _goland = GoLandFacts.Empty;
     private readonly Dictionary<string, PathFact> _paths = new(StringComparer.Ordinal);
+    private ToolFacts? _tools;
     private int _nextLine = 1;
 
     public static FactsBuilder Mac() => new();
@@ -263,6 +264,20 @@ public sealed class FactsBuilder
         return this;
     }
 
+    /// <summary>Tools in <paramref name="directory"/> (GOBIN or GOPATH/bin), as the tool scanner reports them.</summary>
+    public FactsBuilder Tools(string directory, params ToolBinary[] binaries)
+    {
+        _tools = new ToolFacts { Directories = [.. _tools?.Directories ?? [], directory], Binaries = [.. _tools?.Binaries ?? [], .. binaries] };
+        return this;
+    }
+
+    /// <summary>The tool scanner found no GOBIN or GOPATH/bin directory.</summary>
+    public FactsBuilder NoToolDirectories()
+    {
+        _tools = new ToolFacts();
+        return this;
+    }
+
     public FactsBuilder Dir(string path, string? realPath = null) => Fact(new PathFact(path, PathKind.Directory, realPath ?? path));
 
     public FactsBuilder Executable(string path, string arch, string? realPath = null) =>
@@ -297,6 +312,7 @@ public sealed class FactsBuilder
         GoEnvFile = new GoEnvFileFacts { Path = EnvFilePath, Exists = _envFile.Count > 0, Entries = [.. _envFile], Error = _envFileError },
         GoLand = _goland,
         Paths = new PathFacts(_paths.Values),
+        Tools = _tools,
     };
 
     private Dictionary<string, string> Env() => _env ?? throw new InvalidOperationException("the shell printed no environment");
