@@ -135,7 +135,16 @@ public static class DoctorRenderer
 
         public int Width => _width;
 
-        public void Blank() => console.WriteLine();
+        private bool _written;
+
+        // A separator, never a leading empty line.
+        public void Blank()
+        {
+            if (_written)
+            {
+                console.WriteLine();
+            }
+        }
 
         /// <summary>
         /// Writes <paramref name="text"/> after <paramref name="prefix"/> (markup, <paramref name="indent"/>
@@ -149,6 +158,7 @@ public static class DoctorRenderer
                 var body = style is null || line.Length == 0 ? Markup.Escape(line) : $"[{style}]{Markup.Escape(line)}[/]";
                 console.MarkupLine((first ? prefix : new string(' ', indent)) + body);
                 first = false;
+                _written = true;
             }
         }
     }

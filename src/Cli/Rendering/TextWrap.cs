@@ -3,7 +3,7 @@ using System.Text;
 namespace GoWatch.Cli.Rendering;
 
 /// <summary>Greedy word wrap for plain text: breaks at spaces, splits only a word longer than a whole line.</summary>
-public static class TextWrap
+internal static class TextWrap
 {
     /// <summary>The lines of <paramref name="text"/>, each at most <paramref name="width"/> characters; its own line breaks are kept.</summary>
     public static IEnumerable<string> Lines(string text, int width)

@@ -57,6 +57,7 @@ public sealed class DoctorOutputTests
         Assert.Contains("  - goland.goroot-missing: GoLand is not installed\n", text);
         Assert.DoesNotContain("✓", text);
         Assert.EndsWith("No problems: 22 checks passed, 3 skipped\n", text);
+        Assert.StartsWith("Passed, no problem found (22)\n", text);
     }
 
     [Fact]
