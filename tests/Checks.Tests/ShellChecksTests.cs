@@ -184,4 +184,19 @@ public sealed class ShellChecksTests
         var report = await s.VerifyAsync("path.order");
         report.Passes("path.order");
     }
+
+    [Fact]
+    public async Task An_assignment_in_an_if_branch_that_did_not_run_is_never_blamed()
+    {
+        // Given a .zshrc whose PATH and GOBIN lines sit in a branch that is not taken
+        using var s = Scenario.Mac();
+        var zshrc = s.Zshrc("export EDITOR=vi", "if false; then", "  export PATH=/never/bin", "  export GOBIN=/never/gobin", "fi");
+
+        // When the facts are gathered with the traced shell
+        var facts = await s.FactsAsync();
+
+        // Then neither variable is attributed to those lines
+        Assert.Null(facts.Shell.AssignmentOf("GOBIN"));
+        Assert.NotEqual(zshrc, facts.Shell.AssignmentOf("PATH")?.File);
+    }
 }

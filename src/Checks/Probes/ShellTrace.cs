@@ -13,6 +13,7 @@ internal static partial class ShellTrace
     public static IReadOnlyDictionary<string, Evidence> Assignments(ShellKind kind, string stderr, string home)
     {
         var result = new Dictionary<string, Evidence>(StringComparer.Ordinal);
+        var tracedLines = false;
         if (kind is ShellKind.Zsh or ShellKind.Bash)
         {
             foreach (var line in Lines(stderr))
@@ -22,6 +23,7 @@ internal static partial class ShellTrace
                 {
                     continue;
                 }
+                tracedLines = true;
                 var file = m.Groups["file"].Value;
                 var number = int.Parse(m.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture);
                 foreach (Match a in PosixAssignment().Matches(m.Groups["cmd"].Value))
@@ -42,6 +44,13 @@ internal static partial class ShellTrace
             }
         }
 
+        // A trace that names file and line saw every assignment that ran: a line it did not show
+        // (an if branch not taken) must not be blamed. Only without one (bash as root ignores PS4)
+        // do the startup files stand in for it.
+        if (tracedLines)
+        {
+            return result;
+        }
         var files = StartupFiles.For(kind, home);
         foreach (var name in WatchedVariables.Names)
         {
