@@ -2,7 +2,10 @@ using GoWatch.Checks.Facts;
 
 namespace GoWatch.Checks.Catalogue;
 
-/// <summary><c>path.order</c>: the user set GOROOT, but the first <c>go</c> on PATH is not <c>$GOROOT/bin/go</c>.</summary>
+/// <summary>
+/// <c>path.order</c>: the user set GOROOT, but the first <c>go</c> on PATH is not <c>$GOROOT/bin/go</c>;
+/// a version manager's shim that resolves to that GOROOT is not a shadow.
+/// </summary>
 internal sealed class PathOrderCheck() : Check("path.order", Severity.Warning, CheckArea.Shell)
 {
     public override CheckOutcome Evaluate(MachineFacts facts)
@@ -33,10 +36,20 @@ internal sealed class PathOrderCheck() : Check("path.order", Severity.Warning, C
         {
             return CheckOutcome.Pass;
         }
+        // goenv, asdf, mise and gvm put a shim first that runs the Go they select: not a shadow
+        // when what it runs reports that GOROOT.
+        if (IsVersionManagerShim(first) && facts.Go?.EnvValue("GOROOT") is { Length: > 0 } shimRoot && facts.Paths.SamePlace(shimRoot, goroot.Value))
+        {
+            return CheckOutcome.Pass;
+        }
         var kind = facts.Shell.Kind;
         return Fail($"Another go shadows $GOROOT/bin/go on PATH",
             $"GOROOT is {goroot.Value}, but the first go on PATH is {first}. Commands run that other Go while tools that read GOROOT use {goroot.Value}.",
             [goroot.Evidence, facts.Shell.AssignmentOf("PATH"), Evidence.Note($"first go on PATH: {first}")],
             $"Put $GOROOT/bin first, after the GOROOT line in {ShellSyntax.Where(goroot.Evidence)}: {ShellSyntax.PrependPath(kind, Path.Combine(goroot.Value, "bin"))}");
     }
+
+    private static bool IsVersionManagerShim(string go) =>
+        go.Contains("/.goenv/shims/", StringComparison.Ordinal) || go.Contains("/.asdf/shims/", StringComparison.Ordinal) ||
+        go.Contains("/mise/shims/", StringComparison.Ordinal) || go.Contains("/.gvm/", StringComparison.Ordinal);
 }

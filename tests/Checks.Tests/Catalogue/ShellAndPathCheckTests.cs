@@ -72,6 +72,17 @@ public sealed class ShellAndPathCheckTests
     }
 
     [Fact]
+    public void A_version_manager_shim_that_runs_the_goroot_is_not_a_shadow() =>
+        FactsBuilder.Mac().WithGo("/Users/u/.goenv/versions/1.22.5").Export("GOROOT", "/Users/u/.goenv/versions/1.22.5")
+            .FirstGoIs("/Users/u/.goenv/shims/go", realPath: "/Users/u/.goenv/shims/go").Build().Passes("path.order");
+
+    [Fact]
+    public void A_version_manager_shim_that_runs_another_go_is_a_shadow() =>
+        FactsBuilder.Mac().WithGo("/Users/u/.asdf/installs/golang/1.21.0/go").GoEnv("GOROOT", "/Users/u/.asdf/installs/golang/1.21.0/go")
+            .Export("GOROOT", "/usr/local/go").Executable("/usr/local/go/bin/go", "arm64").Dir("/usr/local/go")
+            .FirstGoIs("/Users/u/.asdf/shims/go", realPath: "/Users/u/.asdf/shims/go").Build().Fails("path.order");
+
+    [Fact]
     public void Path_order_is_skipped_when_goroot_bin_go_was_not_probed() =>
         Assert.Contains("unknown", FactsBuilder.Mac().WithGo("/opt/homebrew/opt/go/libexec").Export("GOROOT", "/usr/local/go").Build().Skips("path.order"));
 
