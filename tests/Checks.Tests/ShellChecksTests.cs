@@ -199,4 +199,19 @@ public sealed class ShellChecksTests
         Assert.Null(facts.Shell.AssignmentOf("GOBIN"));
         Assert.NotEqual(zshrc, facts.Shell.AssignmentOf("PATH")?.File);
     }
+
+    [Fact]
+    public async Task Bash_is_traced_line_by_line_even_as_root_so_an_untaken_branch_is_never_blamed()
+    {
+        // Given a .bash_profile whose GOPATH line in a branch that is not taken comes after the one that runs
+        using var s = Scenario.Mac().WithShell("/usr/bin/bash");
+        var profile = s.HomeFile(".bash_profile", "export GOPATH=$HOME/go\nif false; then\n  export GOPATH=/never\nfi\n");
+
+        // When the facts are gathered (this machine runs the tests as root, where bash ignores an inherited PS4)
+        var facts = await s.FactsAsync();
+
+        // Then the line that ran is blamed, and the login shell still read the profile
+        Assert.Equal(new Evidence(profile, 1, "export GOPATH=$HOME/go"), facts.Shell.AssignmentOf("GOPATH"));
+        Assert.Equal(Path.Combine(s.Home, "go"), facts.Shell.Get("GOPATH"));
+    }
 }

@@ -45,7 +45,7 @@ internal static partial class ShellTrace
         }
 
         // A trace that names file and line saw every assignment that ran: a line it did not show
-        // (an if branch not taken) must not be blamed. Only without one (bash as root ignores PS4)
+        // (an if branch not taken) must not be blamed. Only without one (fish, an untraced shell)
         // do the startup files stand in for it.
         if (tracedLines)
         {
@@ -65,8 +65,8 @@ internal static partial class ShellTrace
     /// <summary>
     /// Errors printed while the startup files were read, each at the line that printed it: where the
     /// shell names file and line, that; else the traced line that ran just before the message (the
-    /// trace and the errors share stderr, in order); else, when the trace names no lines (bash
-    /// run as root ignores PS4), the one startup-file line that can have printed it.
+    /// trace and the errors share stderr, in order); else, when the trace names no lines (fish,
+    /// an untraced shell), the one startup-file line that can have printed it.
     /// </summary>
     public static IReadOnlyList<Evidence> Errors(ShellKind kind, string stderr, string home)
     {
