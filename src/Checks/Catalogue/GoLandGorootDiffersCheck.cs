@@ -7,7 +7,7 @@ internal sealed class GoLandGorootDiffersCheck() : Check("goland.goroot-differs"
 {
     public override CheckOutcome Evaluate(MachineFacts facts)
     {
-        if (facts.GoLand.ConfigDirectory is null && facts.GoLand.Projects.Count == 0)
+        if (GoLandAbsent(facts))
         {
             return CheckOutcome.Skip(GoLandNotInstalled);
         }

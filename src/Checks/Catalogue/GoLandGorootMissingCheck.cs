@@ -12,7 +12,7 @@ internal sealed class GoLandGorootMissingCheck() : Check("goland.goroot-missing"
     public override CheckOutcome Evaluate(MachineFacts facts)
     {
         var goland = facts.GoLand;
-        if (goland.ConfigDirectory is null && goland.Projects.Count == 0)
+        if (GoLandAbsent(facts))
         {
             return CheckOutcome.Skip(GoLandNotInstalled);
         }

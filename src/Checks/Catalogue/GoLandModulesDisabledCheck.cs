@@ -7,7 +7,7 @@ internal sealed class GoLandModulesDisabledCheck() : Check("goland.modules-disab
 {
     public override CheckOutcome Evaluate(MachineFacts facts)
     {
-        if (facts.GoLand.ConfigDirectory is null && facts.GoLand.Projects.Count == 0)
+        if (GoLandAbsent(facts))
         {
             return CheckOutcome.Skip(GoLandNotInstalled);
         }

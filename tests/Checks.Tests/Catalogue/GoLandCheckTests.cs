@@ -12,6 +12,17 @@ public sealed class GoLandCheckTests
     public void Without_goland_every_goland_check_is_skipped_because_goland_is_not_installed(string id) =>
         Assert.Contains("GoLand is not installed", FactsBuilder.Mac().WithGo().Build().Skips(id));
 
+    [Theory]
+    [InlineData("goland.goroot-missing")]
+    [InlineData("goland.goroot-differs")]
+    [InlineData("goland.modules-disabled")]
+    public void A_watched_go_project_without_idea_settings_and_no_goland_is_still_skipped(string id) =>
+        Assert.Contains("GoLand is not installed", FactsBuilder.Mac().WithGo().Project("cli", goModVersion: "1.22", ideaSettings: false).Build().Skips(id));
+
+    [Fact]
+    public void A_project_with_idea_settings_is_checked_without_a_goland_config_directory() =>
+        FactsBuilder.Mac().Project("api", modules: false, goModVersion: "1.22").Build().Fails("goland.modules-disabled");
+
     [Fact]
     public void A_project_goroot_that_exists_is_not_missing() =>
         FactsBuilder.Mac().WithGo().GoLand().Project("api", goroot: "/usr/local/go").Build().Passes("goland.goroot-missing");

@@ -236,14 +236,14 @@ public sealed class FactsBuilder
 
     /// <summary>A watched project: its GOROOT, modules integration and go.mod's go line.</summary>
     public FactsBuilder Project(string name, string? goroot = null, bool? modules = null, string? goModVersion = null, string? toolchain = null,
-        IReadOnlyDictionary<string, string>? environment = null)
+        IReadOnlyDictionary<string, string>? environment = null, bool ideaSettings = true)
     {
         var dir = $"{Home}/GolandProjects/{name}";
         var workspace = dir + "/.idea/workspace.xml";
         var project = new GoLandProject
         {
             Directory = dir,
-            WorkspaceFile = workspace,
+            WorkspaceFile = ideaSettings ? workspace : null,
             Goroot = goroot,
             GorootEvidence = goroot is null ? null : new Evidence(workspace, 3, $"<component name=\"GOROOT\" url=\"file://{goroot}\" />"),
             ModulesIntegration = modules,
