@@ -162,7 +162,7 @@ public sealed class EnvironmentChecksTests
         using var s = WithGo();
         s.Zshrc(GoOnPath(s), "export GOPROXY=https://bob:hunter2@proxy.corp.example,off", "export GOFLAGS=-insecure");
         var report = await s.VerifyAsync("proxy.insecure");
-        var json = Reporting.DoctorJson.Serialize(report);
+        var json = ReportAssertions.Describe(report);
         Assert.Contains("-insecure", json);
         Assert.DoesNotContain("hunter2", json);
     }

@@ -18,7 +18,7 @@ public sealed class GoChecksTests
         var report = await s.VerifyAsync();
 
         // Then the real go is found and nothing is an error
-        Assert.False(report.HasErrors, Reporting.DoctorJson.Serialize(report));
+        Assert.False(report.HasErrors, ReportAssertions.Describe(report));
         Assert.NotNull(report.Go);
         Assert.StartsWith("go1.", report.Go!.Version);
         Assert.Contains("go.arch-mismatch", report.Passed);

@@ -39,6 +39,18 @@ public sealed class GoLandChecksTests
     }
 
     [Fact]
+    public async Task Without_goland_or_watched_projects_the_goland_checks_are_skipped_not_passed()
+    {
+        using var s = WithGo();
+        var report = await s.VerifyAsync();
+        foreach (var id in new[] { "goland.goroot-missing", "goland.goroot-differs", "goland.modules-disabled" })
+        {
+            Assert.DoesNotContain(id, report.Passed);
+            Assert.Contains("GoLand is not installed", report.Skipped.Single(k => k.Id == id).Reason);
+        }
+    }
+
+    [Fact]
     public async Task Sdk_registered_in_go_sdk_xml_that_is_gone_is_missing()
     {
         using var s = WithGo();
@@ -107,12 +119,13 @@ public sealed class GoLandChecksTests
     }
 
     [Fact]
-    public async Task Modules_integration_off_without_go_mod_is_fine()
+    public async Task Modules_integration_off_without_go_mod_is_not_checked()
     {
         using var s = WithGo();
         s.ProjectDirs.Add(s.Project("legacy", Scenario.Workspace(modules: false), null));
         var report = await s.VerifyAsync("goland.modules-disabled");
-        report.Passes("goland.modules-disabled");
+        report.IsSkipped("goland.modules-disabled");
+        report.DoesNotFire("goland.modules-disabled");
     }
 
     [Fact]

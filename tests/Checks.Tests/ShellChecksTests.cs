@@ -34,12 +34,15 @@ public sealed class ShellChecksTests
     }
 
     [Fact]
-    public async Task Empty_path_entry_is_broken()
+    public async Task Empty_path_entry_is_unsafe_not_broken_and_blamed_on_its_line()
     {
         using var s = Scenario.Mac();
-        s.Zshrc("export PATH=\"$PATH::/opt/x\"");
-        var report = await s.VerifyAsync("path.broken");
-        Assert.Contains("empty entry", report.Fires("path.broken").Detail);
+        var zshrc = s.Zshrc("export EDITOR=vi", "export PATH=\"$PATH::/opt/x\"");
+        var report = await s.VerifyAsync("path.broken", "path.unsafe");
+        report.Passes("path.broken");
+        var finding = report.Fires("path.unsafe");
+        Assert.Contains("empty entry", finding.Detail);
+        Assert.Contains(finding.Evidence, e => e.File == zshrc && e.Line == 2);
     }
 
     [Fact]
@@ -91,12 +94,13 @@ public sealed class ShellChecksTests
     }
 
     [Fact]
-    public async Task Fish_unknown_command_during_startup_fails_startup()
+    public async Task Fish_unknown_command_during_startup_is_a_warning_at_its_line_not_a_failure()
     {
         using var s = Scenario.Mac().WithShell("/usr/bin/fish");
         var config = s.HomeFile(".config/fish/config.fish", "set -gx EDITOR vi\nno_such_command_gowatch\n");
-        var report = await s.VerifyAsync("shell.startup-failed");
-        var finding = report.Fires("shell.startup-failed");
+        var report = await s.VerifyAsync("shell.startup-failed", "shell.startup-warnings");
+        report.Passes("shell.startup-failed");
+        var finding = report.Fires("shell.startup-warnings");
         Assert.Contains(finding.Evidence, e => e.File == config && e.Line == 2);
     }
 
@@ -179,5 +183,35 @@ public sealed class ShellChecksTests
             $"export PATH=$GOROOT/bin:{Scenario.Sh(s.Sys("/opt/homebrew/Cellar/go/1.22.5/libexec/bin"))}:$PATH");
         var report = await s.VerifyAsync("path.order");
         report.Passes("path.order");
+    }
+
+    [Fact]
+    public async Task An_assignment_in_an_if_branch_that_did_not_run_is_never_blamed()
+    {
+        // Given a .zshrc whose PATH and GOBIN lines sit in a branch that is not taken
+        using var s = Scenario.Mac();
+        var zshrc = s.Zshrc("export EDITOR=vi", "if false; then", "  export PATH=/never/bin", "  export GOBIN=/never/gobin", "fi");
+
+        // When the facts are gathered with the traced shell
+        var facts = await s.FactsAsync();
+
+        // Then neither variable is attributed to those lines
+        Assert.Null(facts.Shell.AssignmentOf("GOBIN"));
+        Assert.NotEqual(zshrc, facts.Shell.AssignmentOf("PATH")?.File);
+    }
+
+    [Fact]
+    public async Task Bash_is_traced_line_by_line_even_as_root_so_an_untaken_branch_is_never_blamed()
+    {
+        // Given a .bash_profile whose GOPATH line in a branch that is not taken comes after the one that runs
+        using var s = Scenario.Mac().WithShell("/usr/bin/bash");
+        var profile = s.HomeFile(".bash_profile", "export GOPATH=$HOME/go\nif false; then\n  export GOPATH=/never\nfi\n");
+
+        // When the facts are gathered (this machine runs the tests as root, where bash ignores an inherited PS4)
+        var facts = await s.FactsAsync();
+
+        // Then the line that ran is blamed, and the login shell still read the profile
+        Assert.Equal(new Evidence(profile, 1, "export GOPATH=$HOME/go"), facts.Shell.AssignmentOf("GOPATH"));
+        Assert.Equal(Path.Combine(s.Home, "go"), facts.Shell.Get("GOPATH"));
     }
 }

@@ -14,6 +14,12 @@ internal abstract class Check(string id, Severity severity, CheckArea area) : IC
     protected CheckOutcome Fail(string title, string detail, IEnumerable<Evidence?> evidence, string fix) =>
         CheckOutcome.Fail(new Finding(Id, Severity, title, detail, evidence.OfType<Evidence>().ToList(), fix));
 
+    protected const string GoLandNotInstalled = "GoLand is not installed and no watched project has GoLand settings";
+
+    // No GoLand config directory and no project with an .idea/workspace.xml: nothing GoLand uses to look at.
+    protected static bool GoLandAbsent(MachineFacts facts) =>
+        facts.GoLand.ConfigDirectory is null && facts.GoLand.Projects.All(p => p.WorkspaceFile is null);
+
     protected static CheckOutcome NoShell(MachineFacts facts) =>
         CheckOutcome.Skip(facts.Shell.Exists
             ? "the login shell did not report its environment (see shell.startup-failed)"

@@ -8,6 +8,10 @@ internal sealed class GoEnvOverridesCheck() : Check("goenv.overrides", Severity.
     public override CheckOutcome Evaluate(MachineFacts facts)
     {
         var file = facts.GoEnvFile;
+        if (file.Error is not null)
+        {
+            return CheckOutcome.Skip($"the Go env file could not be read: {file.Error}");
+        }
         var problems = new List<string>();
         var evidence = new List<Evidence?>();
         if (file.Get("GOROOT") is { } goroot)

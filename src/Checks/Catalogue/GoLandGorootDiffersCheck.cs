@@ -1,5 +1,4 @@
 using GoWatch.Checks.Facts;
-using GoWatch.Checks.Probes;
 
 namespace GoWatch.Checks.Catalogue;
 
@@ -8,16 +7,28 @@ internal sealed class GoLandGorootDiffersCheck() : Check("goland.goroot-differs"
 {
     public override CheckOutcome Evaluate(MachineFacts facts)
     {
-        var projects = facts.GoLand.Projects.Where(p => p.Goroot is not null && Directory.Exists(p.Goroot)).ToList();
+        if (GoLandAbsent(facts))
+        {
+            return CheckOutcome.Skip(GoLandNotInstalled);
+        }
+        var withGoroot = facts.GoLand.Projects.Where(p => p.Goroot is not null).ToList();
+        if (withGoroot.Count == 0)
+        {
+            return CheckOutcome.Skip("no watched GoLand project sets a GOROOT");
+        }
+        // A GOROOT that does not exist is goland.goroot-missing's finding, not a difference.
+        var projects = withGoroot.Where(p => facts.Paths.IsDirectory(p.Goroot!) == true).ToList();
         if (projects.Count == 0)
         {
-            return CheckOutcome.Pass;
+            return withGoroot.Any(p => facts.Paths.IsDirectory(p.Goroot!) is null)
+                ? CheckOutcome.Skip("whether the projects' GOROOTs exist is unknown")
+                : CheckOutcome.Skip("no watched GoLand project's GOROOT exists (see goland.goroot-missing)");
         }
         if (facts.Go?.Root is not { } root)
         {
             return CheckOutcome.Skip("the root of the go on PATH is unknown");
         }
-        var differing = projects.Where(p => !FileSystemPaths.SamePlace(p.Goroot!, root)).ToList();
+        var differing = projects.Where(p => !facts.Paths.SamePlace(p.Goroot!, root)).ToList();
         if (differing.Count == 0)
         {
             return CheckOutcome.Pass;

@@ -12,14 +12,20 @@ internal sealed class GoLandGorootMissingCheck() : Check("goland.goroot-missing"
     public override CheckOutcome Evaluate(MachineFacts facts)
     {
         var goland = facts.GoLand;
+        if (GoLandAbsent(facts))
+        {
+            return CheckOutcome.Skip(GoLandNotInstalled);
+        }
+        var unknown = goland.Projects.Where(p => p.Goroot is not null && facts.Paths.IsDirectory(p.Goroot) is null).Select(p => p.Goroot!)
+            .Concat(goland.Sdks.Where(s => facts.Paths.IsDirectory(s.Home) is null).Select(s => s.Home)).ToList();
         var problems = new List<string>();
         var evidence = new List<Evidence?>();
-        foreach (var project in goland.Projects.Where(p => p.Goroot is not null && !Directory.Exists(p.Goroot)))
+        foreach (var project in goland.Projects.Where(p => p.Goroot is not null && facts.Paths.IsDirectory(p.Goroot) == false))
         {
             problems.Add($"project {project.Directory} uses GOROOT {project.Goroot}, which does not exist");
             evidence.Add(project.GorootEvidence);
         }
-        foreach (var sdk in goland.Sdks.Where(s => !Directory.Exists(s.Home)))
+        foreach (var sdk in goland.Sdks.Where(s => facts.Paths.IsDirectory(s.Home) == false))
         {
             problems.Add($"the SDK {sdk.Home} registered in go.sdk.xml does not exist");
             evidence.Add(sdk.Evidence);
@@ -31,7 +37,7 @@ internal sealed class GoLandGorootMissingCheck() : Check("goland.goroot-missing"
         }
         if (problems.Count == 0)
         {
-            return CheckOutcome.Pass;
+            return unknown.Count > 0 ? CheckOutcome.Skip($"whether {string.Join(", ", unknown)} exists is unknown") : CheckOutcome.Pass;
         }
         var go = facts.Go?.Root;
         return Fail("GoLand points to a Go SDK that does not exist",

@@ -7,6 +7,14 @@ internal sealed class GoLandModulesDisabledCheck() : Check("goland.modules-disab
 {
     public override CheckOutcome Evaluate(MachineFacts facts)
     {
+        if (GoLandAbsent(facts))
+        {
+            return CheckOutcome.Skip(GoLandNotInstalled);
+        }
+        if (!facts.GoLand.Projects.Any(p => p.GoMod is not null))
+        {
+            return CheckOutcome.Skip("no watched project has a go.mod");
+        }
         var off = facts.GoLand.Projects.Where(p => p.ModulesIntegration == false && p.GoMod is not null).ToList();
         if (off.Count == 0)
         {

@@ -18,7 +18,7 @@ internal sealed class GoNotFoundCheck() : Check("go.not-found", Severity.Error, 
         var kind = facts.Shell.Kind;
         var installed = facts.Installations.Installations.FirstOrDefault(i => i.Header.RunsNativelyOn(facts.Host.Arch))
             ?? facts.Installations.Installations.FirstOrDefault();
-        var fix = installed is not null && Directory.Exists(Path.Combine(installed.Root, "bin"))
+        var fix = installed is not null && facts.Paths.IsDirectory(Path.Combine(installed.Root, "bin")) == true
             ? $"Add the installed Go to PATH in {ShellSyntax.RcFile(kind)}: {ShellSyntax.PrependPath(kind, Path.Combine(installed.Root, "bin"))}"
             : facts.Host.Platform == GoWatch.Platform.PlatformKind.MacOS
                 ? $"Install Go from https://go.dev/dl/ (go1.x.darwin-{facts.Host.Arch}.pkg), then open a new terminal."

@@ -1,5 +1,4 @@
 using GoWatch.Checks.Facts;
-using GoWatch.Checks.Probes;
 
 namespace GoWatch.Checks.Catalogue;
 
@@ -29,9 +28,9 @@ internal sealed class GopathInvalidCheck() : Check("gopath.invalid", Severity.Er
                 {
                     problem = $"GOPATH entry \"{entry}\" from the {source.Name} is relative";
                 }
-                else if (goroot is { Length: > 0 } && FileSystemPaths.IsInside(entry, goroot))
+                else if (goroot is { Length: > 0 } && facts.Paths.IsInside(entry, goroot))
                 {
-                    problem = FileSystemPaths.SamePlace(entry, goroot)
+                    problem = facts.Paths.SamePlace(entry, goroot)
                         ? $"GOPATH entry {entry} from the {source.Name} is GOROOT itself"
                         : $"GOPATH entry {entry} from the {source.Name} lies inside GOROOT {goroot}";
                 }

@@ -1,5 +1,4 @@
 using GoWatch.Checks.Facts;
-using GoWatch.Checks.Probes;
 
 namespace GoWatch.Checks.Catalogue;
 
@@ -14,15 +13,20 @@ internal sealed class GorootMismatchCheck() : Check("goroot.mismatch", Severity.
         }
         var evidence = new List<Evidence?>();
         var problems = new List<string>();
+        var unknown = new List<string>();
         var root = facts.Go?.Root;
         foreach (var source in GoValues.All(facts, "GOROOT").Where(s => s.Value.Length > 0))
         {
-            if (!Directory.Exists(source.Value))
+            if (facts.Paths.IsDirectory(source.Value) is not { } exists)
+            {
+                unknown.Add(source.Value);
+            }
+            else if (!exists)
             {
                 problems.Add($"GOROOT={source.Value} from the {source.Name} does not exist");
                 evidence.Add(source.Evidence);
             }
-            else if (root is not null && !FileSystemPaths.SamePlace(source.Value, root))
+            else if (root is not null && !facts.Paths.SamePlace(source.Value, root))
             {
                 problems.Add($"GOROOT={source.Value} from the {source.Name} is not {root}, the root of the go that runs ({facts.Go!.Path})");
                 evidence.Add(source.Evidence);
@@ -30,7 +34,7 @@ internal sealed class GorootMismatchCheck() : Check("goroot.mismatch", Severity.
         }
         if (problems.Count == 0)
         {
-            return CheckOutcome.Pass;
+            return unknown.Count > 0 ? CheckOutcome.Skip($"whether GOROOT {string.Join(", ", unknown)} exists is unknown") : CheckOutcome.Pass;
         }
         var kind = facts.Shell.Kind;
         return Fail("GOROOT does not match the go that runs",

@@ -7,7 +7,11 @@ internal sealed class HomebrewRosettaCheck() : Check("homebrew.rosetta", Severit
 {
     public override CheckOutcome Evaluate(MachineFacts facts)
     {
-        if (!facts.Host.IsAppleSilicon || !facts.Installations.IntelHomebrewPresent)
+        if (!facts.Host.IsAppleSilicon)
+        {
+            return CheckOutcome.Skip("not an Apple Silicon Mac");
+        }
+        if (!facts.Installations.IntelHomebrewPresent)
         {
             return CheckOutcome.Pass;
         }

@@ -10,7 +10,8 @@ internal sealed class MultipleInstallsCheck() : Check("go.multiple-installs", Se
         var installs = facts.Installations.Installations;
         if (installs.Count <= 1)
         {
-            return CheckOutcome.Pass;
+            // Without the shell's PATH only the well-known places were searched.
+            return facts.Shell.Environment is null ? NoShell(facts) : CheckOutcome.Pass;
         }
         var winner = installs.FirstOrDefault(i => i.IsActive);
         var evidence = installs.Select(i => new Evidence(i.Root, null,

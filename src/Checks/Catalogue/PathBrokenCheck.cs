@@ -2,7 +2,7 @@ using GoWatch.Checks.Facts;
 
 namespace GoWatch.Checks.Catalogue;
 
-/// <summary><c>path.broken</c>: the login shell's PATH is empty, has empty entries, or lacks <c>/usr/bin</c> or <c>/bin</c>.</summary>
+/// <summary><c>path.broken</c>: the login shell's PATH is empty or lacks <c>/usr/bin</c> or <c>/bin</c> (empty entries are <c>path.unsafe</c>'s).</summary>
 internal sealed class PathBrokenCheck() : Check("path.broken", Severity.Error, CheckArea.Shell)
 {
     public override CheckOutcome Evaluate(MachineFacts facts)
@@ -20,10 +20,6 @@ internal sealed class PathBrokenCheck() : Check("path.broken", Severity.Error, C
         else
         {
             var entries = path.Split(':').Select(e => e.Length > 1 ? e.TrimEnd('/') : e).ToList();
-            if (entries.Any(e => e.Length == 0))
-            {
-                problems.Add("PATH has an empty entry (\"::\" or a leading/trailing \":\"), which means the current directory");
-            }
             foreach (var required in new[] { "/usr/bin", "/bin" })
             {
                 if (!entries.Contains(required))

@@ -1,9 +1,11 @@
 using GoWatch.Checks.Facts;
-using GoWatch.Checks.Probes;
 
 namespace GoWatch.Checks.Catalogue;
 
-/// <summary><c>path.order</c>: the user set GOROOT, but the first <c>go</c> on PATH is not <c>$GOROOT/bin/go</c>.</summary>
+/// <summary>
+/// <c>path.order</c>: the user set GOROOT, but the first <c>go</c> on PATH is not <c>$GOROOT/bin/go</c>;
+/// a version manager's shim that resolves to that GOROOT is not a shadow.
+/// </summary>
 internal sealed class PathOrderCheck() : Check("path.order", Severity.Warning, CheckArea.Shell)
 {
     public override CheckOutcome Evaluate(MachineFacts facts)
@@ -18,7 +20,11 @@ internal sealed class PathOrderCheck() : Check("path.order", Severity.Warning, C
             return CheckOutcome.Pass;
         }
         var expected = Path.Combine(goroot.Value, "bin", "go");
-        if (!File.Exists(expected))
+        if (facts.Paths.Get(expected) is not { } expectedFact)
+        {
+            return CheckOutcome.Skip($"whether {expected} exists is unknown");
+        }
+        if (!expectedFact.IsFile)
         {
             return CheckOutcome.Skip($"{expected} does not exist (see goroot.mismatch)");
         }
@@ -26,7 +32,13 @@ internal sealed class PathOrderCheck() : Check("path.order", Severity.Warning, C
         {
             return CheckOutcome.Skip("no go on PATH (see go.not-found)");
         }
-        if (FileSystemPaths.SamePlace(first, expected))
+        if (facts.Paths.SamePlace(first, expected))
+        {
+            return CheckOutcome.Pass;
+        }
+        // goenv, asdf, mise and gvm put a shim first that runs the Go they select: not a shadow
+        // when what it runs reports that GOROOT.
+        if (IsVersionManagerShim(first) && facts.Go?.EnvValue("GOROOT") is { Length: > 0 } shimRoot && facts.Paths.SamePlace(shimRoot, goroot.Value))
         {
             return CheckOutcome.Pass;
         }
@@ -36,4 +48,8 @@ internal sealed class PathOrderCheck() : Check("path.order", Severity.Warning, C
             [goroot.Evidence, facts.Shell.AssignmentOf("PATH"), Evidence.Note($"first go on PATH: {first}")],
             $"Put $GOROOT/bin first, after the GOROOT line in {ShellSyntax.Where(goroot.Evidence)}: {ShellSyntax.PrependPath(kind, Path.Combine(goroot.Value, "bin"))}");
     }
+
+    private static bool IsVersionManagerShim(string go) =>
+        go.Contains("/.goenv/shims/", StringComparison.Ordinal) || go.Contains("/.asdf/shims/", StringComparison.Ordinal) ||
+        go.Contains("/mise/shims/", StringComparison.Ordinal) || go.Contains("/.gvm/", StringComparison.Ordinal);
 }

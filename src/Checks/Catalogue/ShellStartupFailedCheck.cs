@@ -2,7 +2,11 @@ using GoWatch.Checks.Facts;
 
 namespace GoWatch.Checks.Catalogue;
 
-/// <summary><c>shell.startup-failed</c>: the login shell is missing, exits non-zero, times out, or complains while reading its startup files.</summary>
+/// <summary>
+/// <c>shell.startup-failed</c>: the login shell is missing, exits non-zero, times out, hits a syntax
+/// error or aborts a startup file early, so later lines never ran. Errors the shell went on after
+/// are <c>shell.startup-warnings</c>.
+/// </summary>
 internal sealed class ShellStartupFailedCheck() : Check("shell.startup-failed", Severity.Error, CheckArea.Shell)
 {
     public override CheckOutcome Evaluate(MachineFacts facts)
@@ -24,16 +28,17 @@ internal sealed class ShellStartupFailedCheck() : Check("shell.startup-failed", 
                 shell.Errors.Prepend(Evidence.Note($"killed after {shell.Timeout.TotalSeconds:0.#} s")),
                 $"Find the slow or waiting command in {rc} (time it with: {name} -l -i -x -c exit).");
         }
-        if (shell.Errors.Count > 0 || shell.ExitCode is not 0 || shell.Environment is null)
+        var fatal = shell.Errors.Where(ShellErrors.IsFatal).ToList();
+        if (fatal.Count > 0 || shell.ExitCode is not 0 || shell.Environment is null)
         {
-            var what = shell.Errors.Count > 0
-                ? $"{shell.Errors.Count} error(s) while reading startup files"
-                : shell.ExitCode is not 0 ? $"exit code {shell.ExitCode}" : "no environment printed";
-            var first = shell.Errors.FirstOrDefault();
-            return Fail($"Login shell {name} reported {what}",
+            var what = fatal.Count > 0
+                ? $"stopped reading a startup file early ({fatal.Count} error{(fatal.Count == 1 ? "" : "s")})"
+                : shell.ExitCode is not 0 ? $"exited with exit code {shell.ExitCode}" : "printed no environment";
+            var first = fatal.FirstOrDefault();
+            return Fail($"Login shell {name} {what}",
                 "Commands after the failing line were skipped, so PATH and the Go variables may be only partly set. " +
-                (shell.ExitCode is { } code and not 0 ? $"The shell exited with code {code}. " : ""),
-                shell.Errors.Count > 0 ? shell.Errors : [Evidence.Note($"exit code {shell.ExitCode?.ToString() ?? "none"}")],
+                (shell.ExitCode is { } code and not 0 ? $"The shell exited with code {code}." : ""),
+                fatal.Count > 0 ? fatal : [Evidence.Note($"exit code {shell.ExitCode?.ToString() ?? "none"}")],
                 first is { File: { } f } ? $"Fix {ShellSyntax.Where(first)} and check it with: {name} -n {ShellSyntax.Quote(f)}" : $"Check {rc} for errors: {name} -l -i -x -c exit");
         }
         return CheckOutcome.Pass;

@@ -10,7 +10,8 @@ internal sealed class SymlinkDanglingCheck() : Check("symlink.dangling", Severit
         var links = facts.Installations.DanglingSymlinks;
         if (links.Count == 0)
         {
-            return CheckOutcome.Pass;
+            // Without the shell's PATH only the well-known bin directories were searched.
+            return facts.Shell.Environment is null ? NoShell(facts) : CheckOutcome.Pass;
         }
         return Fail($"{links.Count} go/gofmt symlink(s) point to nothing",
             "Usually left behind when a Go installation (Homebrew, /usr/local/go) was removed. A dangling link on PATH hides a working go further down and fails with \"no such file or directory\".",

@@ -18,6 +18,10 @@ internal sealed class ToolchainTooOldCheck() : Check("toolchain.too-old", Severi
         {
             return CheckOutcome.Skip("the installed Go version is unknown");
         }
+        if (!facts.GoLand.Projects.Any(p => p.GoMod is not null))
+        {
+            return CheckOutcome.Skip("no watched project has a go.mod");
+        }
         var toolchain = GoValues.Effective(facts, "GOTOOLCHAIN");
         var local = toolchain?.Value.Trim() == "local" || installed.CompareTo(FirstSwitchingRelease) < 0;
         if (!local)

@@ -23,4 +23,10 @@ public sealed record MachineFacts
 
     /// <summary>GoLand settings and projects.</summary>
     public GoLandFacts GoLand { get; init; } = GoLandFacts.Empty;
+
+    /// <summary>Every path the facts above mention: exists, kind, real path, executable, header.</summary>
+    public PathFacts Paths { get; init; } = PathFacts.Empty;
+
+    /// <summary>The tools in GOBIN and GOPATH's bin; null when they were not looked at.</summary>
+    public ToolFacts? Tools { get; init; }
 }

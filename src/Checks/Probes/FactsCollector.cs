@@ -6,13 +6,14 @@ namespace GoWatch.Checks.Probes;
 /// <summary>
 /// Gathers <see cref="MachineFacts"/> through the ports. The shell, the installation scan, GoLand
 /// and the env file are independent and run concurrently; only the go probe and the PATH part
-/// of the installation scan wait for the shell, because they need its PATH.
+/// of the installation scan wait for the shell, because they need its PATH. The path probe
+/// comes last: it looks at every path the other facts mention, so checks never touch the disk.
 /// </summary>
-public sealed class FactsCollector(IShellProbe shell, IGoProbe go, IInstallationScanner installations, IGoEnvFileReader envFile, IGoLandReader goland)
+public sealed class FactsCollector(IShellProbe shell, IGoProbe go, IInstallationScanner installations, IGoEnvFileReader envFile, IGoLandReader goland, IPathProbe paths, IToolScanner tools)
 {
     /// <summary>A collector over the real machine.</summary>
     public FactsCollector()
-        : this(new LoginShellProbe(), new GoProbe(), new InstallationScanner(), new GoEnvFileReader(), new GoLandReader())
+        : this(new LoginShellProbe(), new GoProbe(), new InstallationScanner(), new GoEnvFileReader(), new GoLandReader(), new PathProbe(), new ToolScanner())
     {
     }
 
@@ -32,7 +33,7 @@ public sealed class FactsCollector(IShellProbe shell, IGoProbe go, IInstallation
         }
         var installationFacts = installations.AddPath(await wellKnownTask.ConfigureAwait(false), shellFacts.PathEntries, goFacts?.Path);
 
-        return new MachineFacts
+        var facts = new MachineFacts
         {
             Host = new HostFacts(settings.Platform, settings.HostArch, settings.Shell, settings.Home),
             Shell = shellFacts,
@@ -40,6 +41,12 @@ public sealed class FactsCollector(IShellProbe shell, IGoProbe go, IInstallation
             Installations = installationFacts,
             GoEnvFile = await envFileTask.ConfigureAwait(false),
             GoLand = await golandTask.ConfigureAwait(false),
+        };
+        // Last, because it looks at whatever the other facts mention.
+        return facts with
+        {
+            Paths = paths.Probe(MentionedPaths.Of(facts)),
+            Tools = tools.Scan(ToolScanner.Directories(facts), settings.HostArch),
         };
     }
 }

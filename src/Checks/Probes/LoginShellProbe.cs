@@ -21,6 +21,15 @@ public sealed class LoginShellProbe : IShellProbe
     // Absolute /usr/bin/env: the user's PATH may be exactly what is broken.
     internal const string Script = "printf '%s\\n' " + BeginMarker + "; /usr/bin/env -0; printf '\\n%s\\n' " + EndMarker;
 
+    // bash ignores an inherited PS4 when run as root, so it is set inside the shell and the login
+    // sequence is run by hand, exactly as bash does it: /etc/profile, then the first readable of
+    // ~/.bash_profile, ~/.bash_login, ~/.profile. --login keeps login_shell on for scripts that ask.
+    internal const string BashScript =
+        "PS4='+${BASH_SOURCE}:${LINENO}> '; set -x; " +
+        "if [ -r /etc/profile ]; then . /etc/profile; fi; " +
+        "for __gowatch_f in \"$HOME/.bash_profile\" \"$HOME/.bash_login\" \"$HOME/.profile\"; do if [ -r \"$__gowatch_f\" ]; then . \"$__gowatch_f\"; break; fi; done; " +
+        "unset __gowatch_f; set +x; " + Script;
+
     /// <inheritdoc />
     public async Task<ShellFacts> ProbeAsync(GoWatchSettings settings, TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -89,7 +98,8 @@ public sealed class LoginShellProbe : IShellProbe
 
     internal static IReadOnlyList<string> Arguments(ShellKind kind) => kind switch
     {
-        ShellKind.Zsh or ShellKind.Bash => ["-l", "-i", "-x", "-c", Script],
+        ShellKind.Zsh => ["-l", "-i", "-x", "-c", Script],
+        ShellKind.Bash => ["--login", "--noprofile", "--norc", "-i", "-c", BashScript],
         // fish refuses -i together with -c in some versions and IDEs start it with -l only.
         ShellKind.Fish => ["-l", "-c", Script],
         _ => ["-l", "-c", Script],
@@ -112,11 +122,6 @@ public sealed class LoginShellProbe : IShellProbe
         {
             case ShellKind.Zsh:
                 env["PS4"] = "+%N:%i> ";
-                break;
-            case ShellKind.Bash:
-                // Honoured for ordinary users; bash ignores an inherited PS4 when run as root,
-                // which is why the startup files are also searched statically.
-                env["PS4"] = "+${BASH_SOURCE}:${LINENO}> ";
                 break;
             case ShellKind.Fish:
                 env["fish_trace"] = "1";

@@ -13,6 +13,7 @@ internal static partial class ShellTrace
     public static IReadOnlyDictionary<string, Evidence> Assignments(ShellKind kind, string stderr, string home)
     {
         var result = new Dictionary<string, Evidence>(StringComparer.Ordinal);
+        var tracedLines = false;
         if (kind is ShellKind.Zsh or ShellKind.Bash)
         {
             foreach (var line in Lines(stderr))
@@ -22,6 +23,7 @@ internal static partial class ShellTrace
                 {
                     continue;
                 }
+                tracedLines = true;
                 var file = m.Groups["file"].Value;
                 var number = int.Parse(m.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture);
                 foreach (Match a in PosixAssignment().Matches(m.Groups["cmd"].Value))
@@ -42,6 +44,13 @@ internal static partial class ShellTrace
             }
         }
 
+        // A trace that names file and line saw every assignment that ran: a line it did not show
+        // (an if branch not taken) must not be blamed. Only without one (fish, an untraced shell)
+        // do the startup files stand in for it.
+        if (tracedLines)
+        {
+            return result;
+        }
         var files = StartupFiles.For(kind, home);
         foreach (var name in WatchedVariables.Names)
         {
@@ -53,22 +62,46 @@ internal static partial class ShellTrace
         return result;
     }
 
-    /// <summary>Errors printed while the startup files were read, with file and line when the shell named them.</summary>
+    /// <summary>
+    /// Errors printed while the startup files were read, each at the line that printed it: where the
+    /// shell names file and line, that; else the traced line that ran just before the message (the
+    /// trace and the errors share stderr, in order); else, when the trace names no lines (fish,
+    /// an untraced shell), the one startup-file line that can have printed it.
+    /// </summary>
     public static IReadOnlyList<Evidence> Errors(ShellKind kind, string stderr, string home)
     {
         var errors = new List<Evidence>();
         string? fishMessage = null;
+        string? fishSource = null;
+        (string File, int Line)? lastTraced = null;
         foreach (var raw in Lines(stderr))
         {
             var line = raw.TrimEnd();
-            if (line.Length == 0 || IsTrace(kind, line))
+            if (line.Length == 0)
             {
                 continue;
             }
             Match m;
+            if (kind is ShellKind.Zsh or ShellKind.Bash && (m = PosixTraceLine().Match(line)).Success)
+            {
+                lastTraced = (m.Groups["file"].Value, int.Parse(m.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture));
+                continue;
+            }
+            if (IsTrace(kind, line))
+            {
+                continue;
+            }
             if ((m = ZshError().Match(line)).Success || (m = BashError().Match(line)).Success)
             {
-                errors.Add(new Evidence(m.Groups["file"].Value, ParseInt(m.Groups["line"].Value), m.Groups["msg"].Value.Trim()));
+                var file = m.Groups["file"].Value;
+                var number = ParseInt(m.Groups["line"].Value);
+                var message = m.Groups["msg"].Value.Trim();
+                // bash follows a syntax error with the offending source line in backquotes: one error, not two.
+                if (message.StartsWith('`') && errors.Count > 0 && errors[^1].File == file && errors[^1].Line == number)
+                {
+                    continue;
+                }
+                errors.Add(new Evidence(file, number, message));
                 continue;
             }
             if ((m = FishError().Match(line)).Success)
@@ -84,17 +117,83 @@ internal static partial class ShellTrace
                 fishMessage = line["fish: ".Length..];
                 continue;
             }
+            if ((m = FishSourceError().Match(line)).Success)
+            {
+                fishSource = m.Groups["file"].Value;
+                continue;
+            }
+            if (fishSource is not null && line.StartsWith("source: ", StringComparison.Ordinal))
+            {
+                errors.Add(Evidence.Note($"source {fishSource}: {line["source: ".Length..]}"));
+                fishSource = null;
+                continue;
+            }
             if (GenericError().IsMatch(line) && !errors.Any(e => e.Text is { } t && line.Contains(t, StringComparison.Ordinal)))
             {
-                errors.Add(Evidence.Note(line));
+                var message = ShellPrefix().Replace(line, "");
+                errors.Add(lastTraced is { } at ? new Evidence(at.File, at.Line, message) : Evidence.Note(message));
             }
         }
         if (fishMessage is not null)
         {
             errors.Add(Evidence.Note("fish: " + fishMessage));
         }
-        return errors;
+        if (fishSource is not null)
+        {
+            errors.Add(Evidence.Note($"source {fishSource}: error"));
+        }
+        return errors.Select(e => e.File is null ? Locate(kind, e, home) ?? e : e).ToList();
     }
+
+    /// <summary>The startup-file line that printed an unlocated error, when exactly one line can have.</summary>
+    private static Evidence? Locate(ShellKind kind, Evidence error, string home)
+    {
+        var text = error.Text ?? "";
+        Func<string, bool>? printedBy = null;
+        Match m;
+        if ((m = MissingCommand().Match(text)).Success)
+        {
+            var command = m.Groups["cmd"].Success && m.Groups["cmd"].Length > 0 ? m.Groups["cmd"].Value : m.Groups["cmd2"].Value;
+            printedBy = source => FirstWord(source) == command;
+        }
+        else if ((m = MissingSourced().Match(text)).Success)
+        {
+            var file = m.Groups["file"].Success && m.Groups["file"].Length > 0 ? m.Groups["file"].Value : m.Groups["file2"].Value;
+            printedBy = source => FirstWord(source) is "source" or "." && source.Contains(file, StringComparison.Ordinal);
+        }
+        if (printedBy is null)
+        {
+            return null;
+        }
+        var candidates = new List<Evidence>();
+        foreach (var file in StartupFiles.For(kind, home))
+        {
+            string[] lines;
+            try
+            {
+                if (!File.Exists(file) || new FileInfo(file).Length > 4 * 1024 * 1024)
+                {
+                    continue;
+                }
+                lines = File.ReadAllLines(file);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                continue;
+            }
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var source = lines[i].Trim();
+                if (!source.StartsWith('#') && printedBy(source))
+                {
+                    candidates.Add(new Evidence(file, i + 1, text));
+                }
+            }
+        }
+        return candidates.Count == 1 ? candidates[0] : null;
+    }
+
+    private static string FirstWord(string line) => line.Split([' ', '\t', ';'], 2, StringSplitOptions.RemoveEmptyEntries) is [var first, ..] ? first : "";
 
     private static IEnumerable<(string Name, string File, string Cmd)> FishAssignments(string stderr, string home)
     {
@@ -216,7 +315,8 @@ internal static partial class ShellTrace
     [GeneratedRegex(@"^(?<dashes>-*)> (?<cmd>.*)$")]
     private static partial Regex FishTraceLine();
 
-    [GeneratedRegex(@"^(?<file>/[^:]+):(?<line>\d+): (?<msg>.+)$")]
+    // zsh: "FILE:LINE: msg", and for source/. or inside a function "FILE:WORD:LINE: msg".
+    [GeneratedRegex(@"^(?<file>/[^:]+):(?:[^:\s/]+:)?(?<line>\d+): (?<msg>.+)$")]
     private static partial Regex ZshError();
 
     [GeneratedRegex(@"^(?:-?\w*sh: )?(?<file>/.+?): line (?<line>\d+): (?<msg>.+)$")]
@@ -225,6 +325,18 @@ internal static partial class ShellTrace
     [GeneratedRegex(@"^(?<file>(?:~|/).*?) \(line (?<line>\d+)\):\s*(?<msg>.*)$")]
     private static partial Regex FishError();
 
-    [GeneratedRegex(@"parse error|syntax error|command not found|Unknown command|unexpected|bad substitution", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"parse error|syntax error|command not found|Unknown command|unexpected|bad substitution|no such file or directory", RegexOptions.IgnoreCase)]
     private static partial Regex GenericError();
+
+    [GeneratedRegex(@"^source: Error encountered while sourcing file '(?<file>.*)':?$")]
+    private static partial Regex FishSourceError();
+
+    [GeneratedRegex(@"^-?\w*sh: ")]
+    private static partial Regex ShellPrefix();
+
+    [GeneratedRegex(@"^(?:(?<cmd>[^\s:]+): command not found|command not found: (?<cmd2>\S+)|Unknown command: (?<cmd2>\S+))")]
+    private static partial Regex MissingCommand();
+
+    [GeneratedRegex(@"^(?:(?<file>/[^:]+): No such file or directory|source (?<file2>/.+?): )", RegexOptions.IgnoreCase)]
+    private static partial Regex MissingSourced();
 }

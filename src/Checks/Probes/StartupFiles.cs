@@ -5,8 +5,9 @@ namespace GoWatch.Checks.Probes;
 
 /// <summary>
 /// The startup files a login shell reads, in order, and a static search for the line that
-/// assigns a variable. This is the fallback when the trace cannot name a file and line: bash
-/// ignores an inherited PS4 when run as root, and fish's trace has no line numbers.
+/// assigns a variable. This is the fallback when the trace cannot name a file and line: fish's
+/// trace has no line numbers, a shell that is neither zsh, bash nor fish is not traced, and a
+/// shell that did not start left no trace.
 /// </summary>
 internal static partial class StartupFiles
 {

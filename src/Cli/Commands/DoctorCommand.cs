@@ -1,7 +1,7 @@
 using System.CommandLine;
 using GoWatch.Checks;
-using GoWatch.Checks.Reporting;
 using GoWatch.Cli.Backend;
+using GoWatch.Cli.Rendering;
 using GoWatch.Events.Projections;
 using GoWatch.Events.Store;
 using GoWatch.Recording.Verification;
@@ -30,7 +30,8 @@ public static class DoctorCommand
                 r.AddError(ex.Message);
             }
         });
-        var command = new Command("doctor", "Check the Go setup now: PATH, which go runs, GOROOT, GOPATH, modules, GoLand") { json, check };
+        var all = new Option<bool>("--all") { Description = "Also list the checks that passed and those not checked, with the reason" };
+        var command = new Command("doctor", "Check the Go setup now: PATH, which go runs, GOROOT, GOPATH, modules, GoLand") { json, check, all };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var ids = parse.GetValue(check) is { Length: > 0 } c ? c : null;
@@ -70,7 +71,7 @@ public static class DoctorCommand
             }
             else
             {
-                DoctorRenderer.Render(context.Console, report);
+                DoctorRenderer.Render(context.Console, report, context.Settings.Home, parse.GetValue(all));
             }
             if (unrecorded is not null)
             {

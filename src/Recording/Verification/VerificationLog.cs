@@ -55,7 +55,7 @@ public sealed class VerificationLog(IEventStore store)
 
     public static FindingRecord ToRecord(Finding f) => new(
         f.Id,
-        DoctorJson.SeverityName(f.Severity),
+        f.Severity.ToWireName(),
         f.Title,
         f.Detail,
         f.Evidence.Select(e => new EvidenceRecord(e.File, e.Line, e.Text)).ToList(),

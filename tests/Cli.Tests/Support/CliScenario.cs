@@ -20,7 +20,7 @@ namespace GoWatch.Cli.Tests.Support;
 /// </summary>
 public sealed class CliScenario : IDisposable
 {
-    public CliScenario(PlatformKind platform = PlatformKind.Linux)
+    public CliScenario(PlatformKind platform = PlatformKind.Linux, string? shell = null)
     {
         Root = Directory.CreateTempSubdirectory("gowatch-cli-").FullName;
         Directory.CreateDirectory(Home);
@@ -35,6 +35,7 @@ public sealed class CliScenario : IDisposable
             SystemRoot = Path.Combine(Root, "sys"),
             JetBrainsConfigRoot = Path.Combine(Home, ".config", "JetBrains"),
             GoEnvFile = Path.Combine(Home, ".config", "go", "env"),
+            Shell = shell,
         };
     }
 

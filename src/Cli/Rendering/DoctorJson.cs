@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using GoWatch.Checks;
 
-namespace GoWatch.Checks.Reporting;
+namespace GoWatch.Cli.Rendering;
 
 /// <summary>
 /// Writes a report in the stable <c>gowatch doctor --json</c> shape of SPEC §6, field by field,
@@ -93,7 +94,7 @@ public static class DoctorJson
     {
         writer.WriteStartObject();
         writer.WriteString("id", finding.Id);
-        writer.WriteString("severity", SeverityName(finding.Severity));
+        writer.WriteString("severity", finding.Severity.ToWireName());
         writer.WriteString("title", finding.Title);
         writer.WriteString("detail", finding.Detail);
         writer.WriteStartArray("evidence");
@@ -116,14 +117,6 @@ public static class DoctorJson
         writer.WriteString("fix", finding.Fix);
         writer.WriteEndObject();
     }
-
-    /// <summary>The wire name of a severity: <c>error</c>, <c>warning</c>, <c>info</c>.</summary>
-    public static string SeverityName(Severity severity) => severity switch
-    {
-        Severity.Error => "error",
-        Severity.Warning => "warning",
-        _ => "info",
-    };
 
     private static void WriteNullable(Utf8JsonWriter writer, string name, string? value)
     {

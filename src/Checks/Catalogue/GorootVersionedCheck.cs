@@ -1,0 +1,60 @@
+using System.Text.RegularExpressions;
+using GoWatch.Checks.Facts;
+
+namespace GoWatch.Checks.Catalogue;
+
+/// <summary>
+/// <c>goroot.versioned</c>: GOROOT, a PATH entry, the Go env file or a GoLand SDK names a versioned
+/// Homebrew path (<c>…/Cellar/go/1.22.5/…</c>) that the next <c>brew upgrade go</c> deletes; the fix
+/// names the stable <c>&lt;prefix&gt;/opt/go</c> path.
+/// </summary>
+internal sealed partial class GorootVersionedCheck() : Check("goroot.versioned", Severity.Warning, CheckArea.Toolchain)
+{
+    public override CheckOutcome Evaluate(MachineFacts facts)
+    {
+        var hits = new List<(string Where, string Path, Evidence? Evidence)>();
+        if (GoValues.Shell(facts, "GOROOT") is { } shellRoot && IsVersioned(shellRoot.Value))
+        {
+            hits.Add(("GOROOT in the login shell", shellRoot.Value, shellRoot.Evidence));
+        }
+        foreach (var entry in facts.Shell.PathEntries.Where(IsVersioned).Distinct(StringComparer.Ordinal))
+        {
+            hits.Add(("PATH", entry, facts.Shell.AssignmentOf("PATH")));
+        }
+        foreach (var entry in facts.GoEnvFile.Entries.Where(e => IsVersioned(e.Value)))
+        {
+            hits.Add(($"{entry.Key} in the Go env file", entry.Value, new Evidence(facts.GoEnvFile.Path, entry.Line, entry.Text)));
+        }
+        foreach (var sdk in facts.GoLand.Sdks.Where(s => IsVersioned(s.Home)))
+        {
+            hits.Add(("a GoLand SDK", sdk.Home, sdk.Evidence));
+        }
+        foreach (var project in facts.GoLand.Projects.Where(p => p.Goroot is { } r && IsVersioned(r)))
+        {
+            hits.Add(($"GoLand project {project.Directory}", project.Goroot!, project.GorootEvidence));
+        }
+        if (hits.Count == 0)
+        {
+            // Without the shell, its GOROOT and PATH were not seen.
+            return facts.Shell.Environment is null ? NoShell(facts) : CheckOutcome.Pass;
+        }
+        var version = Versioned().Match(hits[0].Path).Groups["version"].Value;
+        return Fail($"Go is named by a versioned Homebrew path (go {version})",
+            string.Join("; ", hits.Select(h => $"{h.Where} uses {h.Path}")) + ". brew upgrade go deletes that directory, and everything pointing there breaks with it.",
+            hits.Select(h => h.Evidence).Distinct(),
+            "Use Homebrew's stable path instead: " + string.Join("; ", hits.Select(h => h.Path).Distinct(StringComparer.Ordinal).Select(p => $"{p} → {Stable(p)}")));
+    }
+
+    public static bool IsVersioned(string path) => Versioned().IsMatch(path);
+
+    /// <summary>The same place through <c>&lt;prefix&gt;/opt/go</c>, which Homebrew keeps across upgrades; a bare Cellar root becomes its GOROOT, <c>libexec</c>.</summary>
+    public static string Stable(string path)
+    {
+        var m = Versioned().Match(path);
+        var rest = m.Groups["rest"].Value.TrimEnd('/');
+        return m.Groups["prefix"].Value + "/opt/go" + (rest.Length == 0 ? "/libexec" : rest);
+    }
+
+    [GeneratedRegex(@"^(?<prefix>.*?)/Cellar/go/(?<version>\d[^/]*)(?<rest>/.*)?$")]
+    private static partial Regex Versioned();
+}
