@@ -1,4 +1,4 @@
-namespace GoWatch.Cli.Tests.Support;
+namespace GoWatch.Testing;
 
 public sealed record CliResult(int ExitCode, string Stdout, string Stderr)
 {

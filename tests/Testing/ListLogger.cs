@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace GoWatch.Recording.Tests.Support;
+namespace GoWatch.Testing;
 
 /// <summary>Keeps log lines so a test can show them when it fails.</summary>
 public sealed class ListLogger<T> : ILogger<T>

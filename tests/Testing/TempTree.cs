@@ -1,14 +1,14 @@
 using GoWatch.Platform;
 using GoWatch.Platform.Locations;
 
-namespace GoWatch.Daemon.Tests.Support;
+namespace GoWatch.Testing;
 
 /// <summary>A temp HOME, data dir and system root, with settings pointing at them.</summary>
 public sealed class TempTree : IDisposable
 {
     public TempTree()
     {
-        Root = Directory.CreateTempSubdirectory("gowatch-daemon-").FullName;
+        Root = Directory.CreateTempSubdirectory("gowatch-test-").FullName;
         Directory.CreateDirectory(Home);
         Settings = new GoWatchSettings
         {

@@ -1,6 +1,0 @@
-namespace GoWatch.EndToEnd.Tests.Support;
-
-public sealed record CliResult(int ExitCode, string Stdout, string Stderr)
-{
-    public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Stdout}\n--- stderr\n{Stderr}";
-}
