@@ -1,0 +1,82 @@
+using GoWatch.Checks.Catalogue;
+using GoWatch.Cli.Backend;
+using GoWatch.Events;
+using GoWatch.Events.Store;
+
+namespace GoWatch.Cli.Report;
+
+/// <summary>
+/// Reads what a report needs through the backend (the daemon's socket or the store itself):
+/// only the window's events, only the types the report folds, plus the few events before the
+/// window that say what was already true at its start.
+/// </summary>
+public static class ReportReader
+{
+    public static ReportModel Read(IGoWatchBackend backend, ReportWindow window)
+    {
+        ArgumentNullException.ThrowIfNull(backend);
+        ArgumentNullException.ThrowIfNull(window);
+        var first = FirstPositionAt(backend, window.From);
+        var before = Before(backend, first).ToList();
+        var events = backend.Query(new EventQuery
+        {
+            AfterPosition = first - 1,
+            Since = window.From,
+            Types = ReportModel.Types,
+            Ascending = true,
+        });
+        var model = ReportModel.Fold(window, before, events);
+        var missing = model.Unresolved;
+        return missing.Count == 0 ? model : model.Resolve(missing.Order().Select(backend.Get).OfType<EventEnvelope>());
+    }
+
+    /// <summary>
+    /// The first position recorded at or after <paramref name="from"/>, by bisection over positions
+    /// (gap-free, and stamped in order by the store's clock), so reading the window walks the
+    /// position index from there rather than the whole log. Should the clock have been set back,
+    /// events stamped out of order at the boundary may fall outside the window.
+    /// </summary>
+    public static long FirstPositionAt(IGoWatchBackend backend, DateTimeOffset from)
+    {
+        ArgumentNullException.ThrowIfNull(backend);
+        var newest = backend.Query(new EventQuery { Limit = 1 });
+        if (newest.Count == 0)
+        {
+            return 1;
+        }
+        long low = 1, high = newest[0].Position + 1;
+        while (low < high)
+        {
+            var middle = low + ((high - low) / 2);
+            if (backend.Get(middle) is { } e && e.Time < from)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+        return low;
+    }
+
+    /// <summary>The newest drift event of every check, and the newest daemon start or stop, before <paramref name="first"/>.</summary>
+    private static IEnumerable<EventEnvelope> Before(IGoWatchBackend backend, long first)
+    {
+        if (first <= 1)
+        {
+            yield break;
+        }
+        foreach (var id in CheckCatalogue.Ids)
+        {
+            if (backend.Query(new EventQuery { CheckId = id, BeforePosition = first, Limit = 1 }) is [var drift])
+            {
+                yield return drift;
+            }
+        }
+        if (backend.Query(new EventQuery { Stream = Streams.Daemon, BeforePosition = first, Types = ["DaemonStarted", "DaemonStopped"], Limit = 1 }) is [var daemon])
+        {
+            yield return daemon;
+        }
+    }
+}
