@@ -130,6 +130,7 @@ public sealed class ReportHtml(ReportModel model, string home, TimeZoneInfo zone
         {
             Lane(y, check, "lane-check");
             var spans = _breaks.Where(b => b.CheckId == check).ToList();
+            var free = 4.0; // labels sit in a row under the spans, from here rightwards, never overlapping
             for (var i = 0; i < spans.Count; i++)
             {
                 var b = spans[i];
@@ -141,13 +142,20 @@ public sealed class ReportHtml(ReportModel model, string home, TimeZoneInfo zone
                 {
                     Line($"<path class=\"arrow\" d=\"M{N(x2)} {N(y + 3)} l6 9 l-6 9 z\"/>");
                 }
-                var next = i + 1 < spans.Count ? X(spans[i + 1].BrokeAt) : PlotX + PlotWidth + 14;
-                var room = next - x1 - 4;
+                // The full label starts under its span, or ends just before the next span (or the
+                // page's edge) when that is nearer; failing both, the number alone, which the table explains.
+                var limit = i + 1 < spans.Count ? X(spans[i + 1].BrokeAt) - 4 : Width - 4;
                 var label = $"#{n} {Label(b)}";
-                var shown = room >= label.Length * CharWidth ? label : room >= $"#{n}".Length * CharWidth ? $"#{n}" : null;
-                if (shown is not null)
+                var width = label.Length * CharWidth;
+                double? at = x1 >= free && x1 + width <= limit ? x1 : limit - width >= free ? limit - width : null;
+                if (at is null && x1 >= free && x1 + ($"#{n}".Length * CharWidth) <= Width)
                 {
-                    Line($"<text class=\"span-label\" x=\"{N(x1 + 1)}\" y=\"{N(y + 31)}\">{E(shown)}</text>");
+                    (at, label, width) = (x1, $"#{n}", $"#{n}".Length * CharWidth);
+                }
+                if (at is { } left)
+                {
+                    Line($"<text class=\"span-label\" x=\"{N(left + 1)}\" y=\"{N(y + 31)}\">{E(label)}</text>");
+                    free = left + width + 8;
                 }
                 Line("</g>");
             }
