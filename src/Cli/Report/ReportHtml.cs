@@ -75,12 +75,15 @@ public sealed class ReportHtml(ReportModel model, string home, TimeZoneInfo zone
         Figure("breaks", _breaks.Count == 0 ? "none" : $"{_breaks.Count} in {model.FailedChecks.Count} check{(model.FailedChecks.Count == 1 ? "" : "s")}");
         Figure("still broken", ongoing == 0 ? "none" : $"{ongoing}");
         Figure("time to repair, in total", repaired.Count == 0 ? "—" : ReportText.Duration(model.TotalRepairTime), "total-repair");
-        Figure("median / longest repair", repaired.Count == 0 ? "—" : $"{ReportText.Duration(repaired[repaired.Count / 2])} / {ReportText.Duration(repaired[^1])}");
+        Figure("median / longest repair", repaired.Count == 0 ? "—" : $"{ReportText.Duration(Median(repaired))} / {ReportText.Duration(repaired[^1])}");
         Figure("verification runs", $"{model.Verifications.Count} ({model.Verifications.Count(v => v.Errors > 0)} with errors)");
         Figure("notifications sent", $"{model.Notifications.Count}");
         Figure("daemon down", downtime.Count == 0 ? "never" : $"{ReportText.Duration(down)} ({downtime.Count(g => g.Crash)} crash{(downtime.Count(g => g.Crash) == 1 ? "" : "es")})");
         Line("</dl>");
     }
+
+    private static TimeSpan Median(IReadOnlyList<TimeSpan> sorted) =>
+        sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
 
     private void Figure(string name, string value, string? id = null) =>
         Line($"<div{(id is null ? "" : $" id=\"{id}\"")}><dt>{E(name)}</dt><dd>{E(value)}</dd></div>");
