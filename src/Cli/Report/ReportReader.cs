@@ -12,22 +12,42 @@ namespace GoWatch.Cli.Report;
 /// </summary>
 public static class ReportReader
 {
-    public static ReportModel Read(IGoWatchBackend backend, ReportWindow window)
+    /// <summary>Events read per query.</summary>
+    public const int PageSize = 10_000;
+
+    public static ReportModel Read(IGoWatchBackend backend, ReportWindow window) => Read(backend, window, PageSize);
+
+    internal static ReportModel Read(IGoWatchBackend backend, ReportWindow window, int pageSize)
     {
         ArgumentNullException.ThrowIfNull(backend);
         ArgumentNullException.ThrowIfNull(window);
         var first = FirstPositionAt(backend, window.From);
         var before = Before(backend, first).ToList();
-        var events = backend.Query(new EventQuery
-        {
-            AfterPosition = first - 1,
-            Since = window.From,
-            Types = ReportModel.Types,
-            Ascending = true,
-        });
-        var model = ReportModel.Fold(window, before, events);
+        var model = ReportModel.Fold(window, before, Window(backend, first, window.From, pageSize));
         var missing = model.Unresolved;
         return missing.Count == 0 ? model : model.Resolve(missing.Order().Select(backend.Get).OfType<EventEnvelope>());
+    }
+
+    /// <summary>
+    /// The window's events in position order, a page at a time: through the daemon each page is one
+    /// reply, so neither side ever holds a month of events as one JSON document.
+    /// </summary>
+    private static IEnumerable<EventEnvelope> Window(IGoWatchBackend backend, long first, DateTimeOffset from, int pageSize)
+    {
+        var after = first - 1;
+        while (true)
+        {
+            var page = backend.Query(new EventQuery { AfterPosition = after, Since = from, Types = ReportModel.Types, Ascending = true, Limit = pageSize });
+            foreach (var e in page)
+            {
+                yield return e;
+            }
+            if (page.Count < pageSize)
+            {
+                yield break;
+            }
+            after = page[^1].Position;
+        }
     }
 
     /// <summary>
