@@ -66,7 +66,7 @@ public static class ReportCommand
             }
             else
             {
-                content = ReportHtml.Render(model, context.Settings.Home, context.Time.LocalTimeZone, now);
+                content = ReportHtml.Render(model, context.Settings.Home, context.Time.LocalTimeZone, now, parse.GetValue(showSecrets));
                 target ??= Path.Combine(context.Settings.DataDir, DefaultFileName);
             }
 

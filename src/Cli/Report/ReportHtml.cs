@@ -12,7 +12,7 @@ namespace GoWatch.Cli.Report;
 /// Colour never carries meaning alone: breaks are hatched and labelled, failed verification
 /// runs are taller ticks with a dot, downtime is cross-hatched and named.
 /// </summary>
-public sealed class ReportHtml(ReportModel model, string home, TimeZoneInfo zone, DateTimeOffset generatedAt)
+public sealed class ReportHtml(ReportModel model, string home, TimeZoneInfo zone, DateTimeOffset generatedAt, bool showSecrets = false)
 {
     // One horizontal scale for every chart, so a break, the change before it and the daemon's
     // downtime line up vertically.
@@ -26,8 +26,8 @@ public sealed class ReportHtml(ReportModel model, string home, TimeZoneInfo zone
     private readonly ReportWindow _window = model.Window;
     private readonly IReadOnlyList<ReportBreak> _breaks = model.Breaks;
 
-    public static string Render(ReportModel model, string home, TimeZoneInfo zone, DateTimeOffset generatedAt) =>
-        new ReportHtml(model, home, zone, generatedAt).Render();
+    public static string Render(ReportModel model, string home, TimeZoneInfo zone, DateTimeOffset generatedAt, bool showSecrets = false) =>
+        new ReportHtml(model, home, zone, generatedAt, showSecrets).Render();
 
     private string Render()
     {
@@ -187,7 +187,7 @@ public sealed class ReportHtml(ReportModel model, string home, TimeZoneInfo zone
         Lane(y, $"notifications ({model.Notifications.Count})", "lane-notify");
         foreach (var group in model.Notifications.GroupBy(n => (int)X(n.Time)))
         {
-            var text = string.Join("\n", group.Select(n => $"{ReportText.Time(n.Time, zone)} {SecretMasker.Mask(n.Title)}"));
+            var text = string.Join("\n", group.Select(n => $"{ReportText.Time(n.Time, zone)} {Mask(n.Title)}"));
             Line($"<path class=\"notify\" d=\"M{group.Key} {N(y + 9)} l6 7 l-6 7 l-6 -7 z\"><title>{E(text)}</title></path>");
         }
         Line("</svg>");
@@ -254,7 +254,7 @@ public sealed class ReportHtml(ReportModel model, string home, TimeZoneInfo zone
             var repair = b.RepairTime(_window.To);
             Line($"<tr class=\"break-row{(b.Ongoing ? " ongoing" : "")}\" data-check=\"{E(b.CheckId)}\" data-break=\"{n}\">" +
                 $"<td>#{n}</td>" +
-                $"<td><code>{E(b.CheckId)}</code> <span class=\"sev sev-{E(b.Severity)}\">{E(b.Severity)}</span><br><span class=\"muted\">{E(SecretMasker.Mask(b.Title))}</span></td>" +
+                $"<td><code>{E(b.CheckId)}</code> <span class=\"sev sev-{E(b.Severity)}\">{E(b.Severity)}</span><br><span class=\"muted\">{E(Mask(b.Title))}</span></td>" +
                 $"<td>{E(ReportText.Time(b.BrokeAt, zone))}</td>" +
                 $"<td>{(b.FixedAt is { } f ? E(ReportText.Time(f, zone)) : "<b>still broken</b>")}</td>" +
                 $"<td class=\"num repair\">{E(ReportText.Duration(repair))}{(b.Ongoing ? " so far" : "")}</td>" +
@@ -400,7 +400,7 @@ public sealed class ReportHtml(ReportModel model, string home, TimeZoneInfo zone
         Line("<table><thead><tr><th>when</th><th>what it said</th><th>checks</th><th>through</th></tr></thead><tbody>");
         foreach (var n in model.Notifications.TakeLast(200).Reverse())
         {
-            Line($"<tr class=\"notification\"><td>{E(ReportText.Time(n.Time, zone))}</td><td><b>{E(SecretMasker.Mask(n.Title))}</b><br>{E(SecretMasker.Mask(n.Message))}</td><td>{E(string.Join(", ", n.CheckIds))}</td><td>{E(n.Channel)}{(n.Delivered ? "" : " <b>(not delivered)</b>")}</td></tr>");
+            Line($"<tr class=\"notification\"><td>{E(ReportText.Time(n.Time, zone))}</td><td><b>{E(Mask(n.Title))}</b><br>{E(Mask(n.Message))}</td><td>{E(string.Join(", ", n.CheckIds))}</td><td>{E(n.Channel)}{(n.Delivered ? "" : " <b>(not delivered)</b>")}</td></tr>");
         }
         Line("</tbody></table>");
         if (model.Notifications.Count > 200)
@@ -442,7 +442,7 @@ public sealed class ReportHtml(ReportModel model, string home, TimeZoneInfo zone
     private string BreakText(ReportBreak b, int n)
     {
         var text = new StringBuilder()
-            .Append($"#{n} {b.CheckId} ({b.Severity}): {SecretMasker.Mask(b.Title)}\n")
+            .Append($"#{n} {b.CheckId} ({b.Severity}): {Mask(b.Title)}\n")
             .Append($"broke {ReportText.Time(b.BrokeAt, zone)}, ")
             .Append(b.FixedAt is { } f ? $"fixed {ReportText.Time(f, zone)} after {ReportText.Duration(b.RepairTime(_window.To))}" : $"still broken after {ReportText.Duration(b.RepairTime(_window.To))}");
         if (b.Blame is { } c)
@@ -455,6 +455,9 @@ public sealed class ReportHtml(ReportModel model, string home, TimeZoneInfo zone
     private string GapText(DowntimeGap g) =>
         (g.Crash ? "daemon crashed" : $"daemon stopped ({g.Reason})") +
         $": down {(g.From is { } f ? ReportText.Time(f, zone) : "?")} → {(g.To is { } t ? ReportText.Time(t, zone) : "still down")}";
+
+    /// <summary>Recorded text (titles, notification messages) with secrets masked unless the user asked to see them.</summary>
+    private string Mask(string text) => showSecrets ? text : SecretMasker.Mask(text);
 
     private string Tilde(string path) => HomePaths.Tilde(path, home);
 

@@ -167,6 +167,26 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Fact]
+    public void Secrets_in_recorded_text_are_masked_unless_asked_for()
+    {
+        _s.Given(r => r.Append("daemon", new GoWatch.Events.Model.NotificationSent("notify-send", "GoWatch: proxy.insecure",
+            $"after GOPROXY=https://builder:{SecretCorpus.UrlPassword}@proxy.example.com and GITHUB_TOKEN={SecretCorpus.GitHubToken}", ["proxy.insecure"], true, null)));
+
+        _s.Run("report", "-o", _s.HomePath("masked.html"));
+        _s.Run("report", "-o", _s.HomePath("shown.html"), "--show-secrets");
+        var json = _s.Run("report", "--json").Stdout;
+
+        var masked = File.ReadAllText(_s.HomePath("masked.html"));
+        Assert.Contains("GoWatch: proxy.insecure", masked, StringComparison.Ordinal);
+        foreach (var secret in new[] { SecretCorpus.UrlPassword, SecretCorpus.GitHubToken })
+        {
+            Assert.DoesNotContain(secret, masked, StringComparison.Ordinal);
+            Assert.DoesNotContain(secret, json, StringComparison.Ordinal);
+            Assert.Contains(secret, File.ReadAllText(_s.HomePath("shown.html")), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Writing_over_a_directory_is_refused_in_one_line()
     {
         new BreakStory(_s).Record();

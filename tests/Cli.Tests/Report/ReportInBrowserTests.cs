@@ -26,11 +26,13 @@ public sealed partial class ReportInBrowserTests : IDisposable
     {
         var story = new BreakStory(_s).Record();
         var page = _s.HomePath("report.html");
-        Assert.Equal(0, _s.Run("report", "-o", page).ExitCode);
+        Assert.Equal(0, _s.Run("report", "--since", "14d", "-o", page).ExitCode);
 
         var dom = Chromium.DumpDom(page);
         Chromium.Screenshot(page, Path.Combine(Artifacts, "report-example.png"));
         Chromium.Screenshot(page, Path.Combine(Artifacts, "report-example-dark.png"), dark: true);
+
+        Assert.Contains("<title>GoWatch report — the last 14 days</title>", dom, StringComparison.Ordinal);
 
         // One red span per break, in its check's lane, carrying the blamed position.
         var spans = SpanGroup().Matches(dom).Select(m => (m.Groups["check"].Value, m.Groups["by"].Value)).ToList();
