@@ -94,7 +94,9 @@ public static class ReportReader
                 yield return drift;
             }
         }
-        if (backend.Query(new EventQuery { Stream = Streams.Daemon, BeforePosition = first, Types = ["DaemonStarted", "DaemonStopped"], Limit = 1 }) is [var daemon])
+        // By position downwards from the window, not through the daemon stream: that stream's
+        // newest events are the window's many verification runs, which would all be read first.
+        if (backend.Query(new EventQuery { BeforePosition = first, Types = ["DaemonStarted", "DaemonStopped"], Limit = 1 }) is [var daemon])
         {
             yield return daemon;
         }
