@@ -133,7 +133,7 @@ public sealed class ReportHtml(ReportModel model, string home, TimeZoneInfo zone
         {
             Lane(y, check, "lane-check");
             var spans = _breaks.Where(b => b.CheckId == check).ToList();
-            var free = 4.0; // labels sit in a row under the spans, from here rightwards, never overlapping
+            var free = PlotX; // labels sit in a row under the spans, from here rightwards, never overlapping
             for (var i = 0; i < spans.Count; i++)
             {
                 var b = spans[i];
