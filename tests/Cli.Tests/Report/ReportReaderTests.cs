@@ -38,6 +38,23 @@ public sealed class ReportReaderTests : IDisposable
     }
 
     [Fact]
+    public void Only_the_windows_events_of_the_folded_types_are_read()
+    {
+        var story = new BreakStory(_s).Record();
+        var now = _s.Clock.GetUtcNow();
+        var window = new ReportWindow(story.ArchFixedAt, now, "since the reinstall");
+        var expected = _s.Events().Count(e => e.Time >= window.From && ReportModel.Types.Contains(e.Type));
+
+        var model = WithBackend(b => ReportReader.Read(b, window));
+
+        Assert.Equal(expected, model.EventsRead);
+        Assert.True(expected < _s.Events().Count / 2, "the window should hold the minority of the story");
+        // What was true at the window's start still shows: the arch break, detected before it, repaired in it.
+        Assert.Equal("go.arch-mismatch", model.Breaks[0].CheckId);
+        Assert.True(model.Breaks[0].BrokeAt < window.From);
+    }
+
+    [Fact]
     public void Reading_in_small_pages_gives_the_same_report_as_reading_at_once()
     {
         new BreakStory(_s).Record();
