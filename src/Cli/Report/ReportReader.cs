@@ -15,29 +15,34 @@ public static class ReportReader
     /// <summary>Events read per query.</summary>
     public const int PageSize = 10_000;
 
-    public static ReportModel Read(IGoWatchBackend backend, ReportWindow window) => Read(backend, window, PageSize);
+    public static ReportModel Read(IGoWatchBackend backend, ReportWindow window) => Read(backend, window, PageSize, Math.Clamp(Environment.ProcessorCount, 1, 4));
 
-    internal static ReportModel Read(IGoWatchBackend backend, ReportWindow window, int pageSize)
+    internal static ReportModel Read(IGoWatchBackend backend, ReportWindow window, int pageSize, int partitions = 1)
     {
         ArgumentNullException.ThrowIfNull(backend);
         ArgumentNullException.ThrowIfNull(window);
-        var first = FirstPositionAt(backend, window.From);
+        var newest = Newest(backend);
+        var first = FirstPositionAt(backend, window.From, newest);
         var before = Before(backend, first).ToList();
-        var model = ReportModel.Fold(window, before, Window(backend, first, window.From, pageSize));
+        // The store opened here serves concurrent readers, so a long window is read in parts at
+        // once; the daemon answers one request at a time on a connection, so through it, in order.
+        var parts = backend.ThroughDaemon ? 1 : (int)Math.Clamp((newest - first + 1) / pageSize, 1, partitions);
+        var events = parts == 1 ? Window(backend, first - 1, null, window.From, pageSize) : Partitioned(backend, first, newest, parts, window.From, pageSize);
+        var model = ReportModel.Fold(window, before, events);
         var missing = model.Unresolved;
         return missing.Count == 0 ? model : model.Resolve(missing.Order().Select(backend.Get).OfType<EventEnvelope>());
     }
 
     /// <summary>
-    /// The window's events in position order, a page at a time: through the daemon each page is one
-    /// reply, so neither side ever holds a month of events as one JSON document.
+    /// The events after <paramref name="after"/> (and before <paramref name="before"/>) in position order, a
+    /// page at a time: through the daemon each page is one reply, so neither side ever holds a month
+    /// of events as one JSON document.
     /// </summary>
-    private static IEnumerable<EventEnvelope> Window(IGoWatchBackend backend, long first, DateTimeOffset from, int pageSize)
+    private static IEnumerable<EventEnvelope> Window(IGoWatchBackend backend, long after, long? before, DateTimeOffset from, int pageSize)
     {
-        var after = first - 1;
         while (true)
         {
-            var page = backend.Query(new EventQuery { AfterPosition = after, Since = from, Types = ReportModel.Types, Ascending = true, Limit = pageSize });
+            var page = backend.Query(new EventQuery { AfterPosition = after, BeforePosition = before, Since = from, Types = ReportModel.Types, Ascending = true, Limit = pageSize });
             foreach (var e in page)
             {
                 yield return e;
@@ -50,21 +55,39 @@ public static class ReportReader
         }
     }
 
+    /// <summary>The window cut into <paramref name="parts"/> position ranges read at once, handed on in order.</summary>
+    private static IEnumerable<EventEnvelope> Partitioned(IGoWatchBackend backend, long first, long newest, int parts, DateTimeOffset from, int pageSize)
+    {
+        var size = (newest - first + parts) / parts;
+        var reads = Enumerable.Range(0, parts).Select(i =>
+        {
+            var after = first - 1 + (i * size);
+            long? before = i == parts - 1 ? null : first + ((i + 1) * size);
+            return Task.Run(() => Window(backend, after, before, from, pageSize).ToList());
+        }).ToList();
+        foreach (var read in reads)
+        {
+            foreach (var e in read.GetAwaiter().GetResult())
+            {
+                yield return e;
+            }
+        }
+    }
+
     /// <summary>
     /// The first position recorded at or after <paramref name="from"/>, by bisection over positions
     /// (gap-free, and stamped in order by the store's clock), so reading the window walks the
     /// position index from there rather than the whole log. Should the clock have been set back,
     /// events stamped out of order at the boundary may fall outside the window.
     /// </summary>
-    public static long FirstPositionAt(IGoWatchBackend backend, DateTimeOffset from)
+    public static long FirstPositionAt(IGoWatchBackend backend, DateTimeOffset from) => FirstPositionAt(backend, from, Newest(backend));
+
+    private static long Newest(IGoWatchBackend backend) => backend.Query(new EventQuery { Limit = 1 }) is [var newest] ? newest.Position : 0;
+
+    private static long FirstPositionAt(IGoWatchBackend backend, DateTimeOffset from, long newest)
     {
         ArgumentNullException.ThrowIfNull(backend);
-        var newest = backend.Query(new EventQuery { Limit = 1 });
-        if (newest.Count == 0)
-        {
-            return 1;
-        }
-        long low = 1, high = newest[0].Position + 1;
+        long low = 1, high = newest + 1;
         while (low < high)
         {
             var middle = low + ((high - low) / 2);

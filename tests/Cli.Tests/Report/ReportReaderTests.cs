@@ -61,7 +61,7 @@ public sealed class ReportReaderTests : IDisposable
         var now = _s.Clock.GetUtcNow();
         var window = new ReportWindow(now.AddDays(-30), now, "the last 30 days");
 
-        var paged = WithBackend(b => ReportReader.Read(b, window, pageSize: 3));
+        var paged = WithBackend(b => ReportReader.Read(b, window, pageSize: 3, partitions: 1));
         var whole = WithBackend(b => ReportReader.Read(b, window));
 
         Assert.True(paged.EventsRead > 3 * 5);
@@ -69,5 +69,26 @@ public sealed class ReportReaderTests : IDisposable
         Assert.Equal(whole.Breaks, paged.Breaks);
         Assert.Equal(whole.Downtime, paged.Downtime);
         Assert.Equal(whole.Verifications, paged.Verifications);
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void Reading_the_window_in_parts_at_once_gives_the_same_report(int parts)
+    {
+        new BreakStory(_s).Record();
+        var now = _s.Clock.GetUtcNow();
+        var window = new ReportWindow(now.AddDays(-30), now, "the last 30 days");
+
+        var whole = WithBackend(b => ReportReader.Read(b, window, pageSize: 1000, partitions: 1));
+        var split = WithBackend(b => ReportReader.Read(b, window, pageSize: 4, partitions: parts));
+
+        Assert.Equal(whole.EventsRead, split.EventsRead);
+        Assert.Equal(whole.Breaks, split.Breaks);
+        Assert.Equal(whole.Downtime, split.Downtime);
+        Assert.Equal(whole.Verifications, split.Verifications);
+        Assert.Equal(whole.Installations, split.Installations);
+        Assert.Equal(whole.Files.Keys.Order(), split.Files.Keys.Order());
     }
 }
