@@ -20,7 +20,7 @@ public static class ReportCommand
     /// <param name="tools">Where <c>--open</c> looks for <c>open</c> / <c>xdg-open</c>; the process's PATH unless a test says otherwise.</param>
     public static Command Create(CliContext context, ToolLocator? tools = null)
     {
-        var since = new Option<string>("--since") { Description = "Cover events newer than this: 30m, 2h, 7d, 2w, or a date/time such as 2026-11-20 (default 30d)", DefaultValueFactory = _ => DefaultSince };
+        var since = new Option<string>("--since") { Description = "Cover events newer than this: 30m, 2h, 7d, 2w, or a date/time such as 2026-11-20", DefaultValueFactory = _ => DefaultSince };
         since.Validators.Add(r =>
         {
             var s = r.GetValueOrDefault<string>();
