@@ -21,6 +21,7 @@ public static class GoWatchCli
             WatchCommand.Create(context),
             RevertCommand.Create(context),
             ServiceCommand.Create(context),
+            ReportCommand.Create(context),
         };
         return root;
     }

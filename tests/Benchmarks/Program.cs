@@ -22,7 +22,7 @@ if (options.Help)
     return 0;
 }
 
-IBar[] bars = [new P1DetectionLatency(), new P2Burst(), new P3Idle(), new P4HistoryQueries(), new P5Appends(), new P6Space(), new P7Doctor(), new P8Status()];
+IBar[] bars = [new P1DetectionLatency(), new P2Burst(), new P3Idle(), new P4HistoryQueries(), new P5Appends(), new P6Space(), new P7Doctor(), new P8Status(), new P9Report()];
 var started = DateTimeOffset.UtcNow;
 var clock = Stopwatch.StartNew();
 var machine = Machine.Describe();

@@ -25,13 +25,13 @@ public sealed record Options
     public bool Selected(string id) => All || Ids.Contains(id);
 
     public const string Usage = """
-        GoWatch benchmarks: the performance bars P1–P8 of QUALITY.md against the Release builds.
+        GoWatch benchmarks: the performance bars P1–P9 of QUALITY.md against the Release builds.
 
           dotnet build -c Release GoWatch.sln
           dotnet run -c Release --project tests/Benchmarks [-- [P1 … P8] [options]]
 
         Options:
-          P1 … P8              run only these bars (default: all)
+          P1 … P9              run only these bars (default: all)
           --quick              smaller sizes and a 20 s idle window: a smoke run
           --idle-seconds N     length of the P3 idle window (the bar says 300)
           --report PATH        write the Markdown report to PATH
@@ -80,7 +80,7 @@ public sealed record Options
                     options = options with { Help = true };
                     break;
                 default:
-                    if (System.Text.RegularExpressions.Regex.IsMatch(arg, "^[Pp][1-8]$"))
+                    if (System.Text.RegularExpressions.Regex.IsMatch(arg, "^[Pp][1-9]$"))
                     {
                         ids.Add(arg.ToUpperInvariant());
                         break;

@@ -1,0 +1,127 @@
+using GoWatch.Checks.Catalogue;
+using GoWatch.Cli.Backend;
+using GoWatch.Events;
+using GoWatch.Events.Store;
+
+namespace GoWatch.Cli.Report;
+
+/// <summary>
+/// Reads what a report needs through the backend (the daemon's socket or the store itself):
+/// only the window's events, only the types the report folds, plus the few events before the
+/// window that say what was already true at its start.
+/// </summary>
+public static class ReportReader
+{
+    /// <summary>Events read per query.</summary>
+    public const int PageSize = 10_000;
+
+    public static ReportModel Read(IGoWatchBackend backend, ReportWindow window) => Read(backend, window, PageSize, Math.Clamp(Environment.ProcessorCount, 1, 4));
+
+    internal static ReportModel Read(IGoWatchBackend backend, ReportWindow window, int pageSize, int partitions = 1)
+    {
+        ArgumentNullException.ThrowIfNull(backend);
+        ArgumentNullException.ThrowIfNull(window);
+        var newest = Newest(backend);
+        var first = FirstPositionAt(backend, window.From, newest);
+        var before = Before(backend, first).ToList();
+        // The store opened here serves concurrent readers, so a long window is read in parts at
+        // once; the daemon answers one request at a time on a connection, so through it, in order.
+        var parts = backend.ThroughDaemon ? 1 : (int)Math.Clamp((newest - first + 1) / pageSize, 1, partitions);
+        var events = parts == 1 ? Window(backend, first - 1, null, window.From, pageSize) : Partitioned(backend, first, newest, parts, window.From, pageSize);
+        var model = ReportModel.Fold(window, before, events);
+        var missing = model.Unresolved;
+        return missing.Count == 0 ? model : model.Resolve(missing.Order().Select(backend.Get).OfType<EventEnvelope>());
+    }
+
+    /// <summary>
+    /// The events after <paramref name="after"/> (and before <paramref name="before"/>) in position order, a
+    /// page at a time: through the daemon each page is one reply, so neither side ever holds a month
+    /// of events as one JSON document.
+    /// </summary>
+    private static IEnumerable<EventEnvelope> Window(IGoWatchBackend backend, long after, long? before, DateTimeOffset from, int pageSize)
+    {
+        while (true)
+        {
+            var page = backend.Query(new EventQuery { AfterPosition = after, BeforePosition = before, Since = from, Types = ReportModel.Types, Ascending = true, Limit = pageSize });
+            foreach (var e in page)
+            {
+                yield return e;
+            }
+            if (page.Count < pageSize)
+            {
+                yield break;
+            }
+            after = page[^1].Position;
+        }
+    }
+
+    /// <summary>The window cut into <paramref name="parts"/> position ranges read at once, handed on in order.</summary>
+    private static IEnumerable<EventEnvelope> Partitioned(IGoWatchBackend backend, long first, long newest, int parts, DateTimeOffset from, int pageSize)
+    {
+        var size = (newest - first + parts) / parts;
+        var reads = Enumerable.Range(0, parts).Select(i =>
+        {
+            var after = first - 1 + (i * size);
+            long? before = i == parts - 1 ? null : first + ((i + 1) * size);
+            return Task.Run(() => Window(backend, after, before, from, pageSize).ToList());
+        }).ToList();
+        foreach (var read in reads)
+        {
+            foreach (var e in read.GetAwaiter().GetResult())
+            {
+                yield return e;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The first position recorded at or after <paramref name="from"/>, by bisection over positions
+    /// (gap-free, and stamped in order by the store's clock), so reading the window walks the
+    /// position index from there rather than the whole log. Should the clock have been set back,
+    /// events stamped out of order at the boundary may fall outside the window.
+    /// </summary>
+    public static long FirstPositionAt(IGoWatchBackend backend, DateTimeOffset from) => FirstPositionAt(backend, from, Newest(backend));
+
+    private static long Newest(IGoWatchBackend backend) => backend.Query(new EventQuery { Limit = 1 }) is [var newest] ? newest.Position : 0;
+
+    private static long FirstPositionAt(IGoWatchBackend backend, DateTimeOffset from, long newest)
+    {
+        ArgumentNullException.ThrowIfNull(backend);
+        long low = 1, high = newest + 1;
+        while (low < high)
+        {
+            var middle = low + ((high - low) / 2);
+            if (backend.Get(middle) is { } e && e.Time < from)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+        return low;
+    }
+
+    /// <summary>The newest drift event of every check, and the newest daemon start or stop, before <paramref name="first"/>.</summary>
+    private static IEnumerable<EventEnvelope> Before(IGoWatchBackend backend, long first)
+    {
+        if (first <= 1)
+        {
+            yield break;
+        }
+        foreach (var id in CheckCatalogue.Ids)
+        {
+            if (backend.Query(new EventQuery { CheckId = id, BeforePosition = first, Limit = 1 }) is [var drift])
+            {
+                yield return drift;
+            }
+        }
+        // By position downwards from the window, not through the daemon stream: that stream's
+        // newest events are the window's many verification runs, which would all be read first.
+        if (backend.Query(new EventQuery { BeforePosition = first, Types = ["DaemonStarted", "DaemonStopped"], Limit = 1 }) is [var daemon])
+        {
+            yield return daemon;
+        }
+    }
+}

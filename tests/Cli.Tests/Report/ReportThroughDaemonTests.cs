@@ -1,0 +1,49 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using GoWatch.Cli.Tests.Report.Support;
+using GoWatch.Cli.Tests.Support;
+
+namespace GoWatch.Cli.Tests.Report;
+
+/// <summary>With gowatchd running the CLI cannot open the store; the report reads it through the daemon's socket.</summary>
+public sealed class ReportThroughDaemonTests : IDisposable
+{
+    private readonly CliScenario _s = new();
+
+    public void Dispose() => _s.Dispose();
+
+    [Fact]
+    public void With_the_daemon_up_the_report_is_the_one_read_from_the_store_itself()
+    {
+        var story = new BreakStory(_s).Record();
+        string throughDaemon;
+        using (RunningDaemon.Start(_s, TimeSpan.FromSeconds(90)))
+        {
+            Assert.False(File.Exists(Path.Combine(_s.Settings.DataDir, "gowatch.lock")) && CanTakeLock(), "the daemon should hold the store lock");
+            var result = _s.Run("report", "--json", "--since", "60d");
+            Assert.True(result.ExitCode == 0, result.ToString());
+            throughDaemon = result.Stdout;
+        }
+
+        var direct = _s.Run("report", "--json", "--since", "60d");
+
+        Assert.True(direct.ExitCode == 0, direct.ToString());
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(direct.Stdout), JsonNode.Parse(throughDaemon)), $"daemon:\n{throughDaemon}\ndirect:\n{direct.Stdout}");
+        var breaks = JsonDocument.Parse(throughDaemon).RootElement.GetProperty("breaks").EnumerateArray().ToList();
+        Assert.Contains(breaks, b => b.GetProperty("checkId").GetString() == "path.broken" && b.GetProperty("causedBy").GetProperty("position").GetInt64() == story.PathBreakingEdit);
+        Assert.Contains(breaks, b => b.GetProperty("checkId").GetString() == "go.arch-mismatch" && b.GetProperty("causedBy").GetProperty("position").GetInt64() == story.InstallChange);
+    }
+
+    private bool CanTakeLock()
+    {
+        try
+        {
+            using var store = GoWatch.Events.Store.LiteDb.LiteDbEventStore.Open(_s.Settings.StorePath, _s.Settings.LockPath);
+            return true;
+        }
+        catch (GoWatch.Events.Store.StoreLockedException)
+        {
+            return false;
+        }
+    }
+}
