@@ -52,7 +52,19 @@ public static class WatchCommand
 
     private static int Set(CliContext context, string dir, bool watched)
     {
-        var full = HomePaths.Expand(dir, context.Settings.Home).TrimEnd('/');
+        if (string.IsNullOrWhiteSpace(dir))
+        {
+            context.Error.WriteLine("gowatch: DIR is empty; name a project directory, e.g. gowatch watch add ~/code/service.");
+            return ExitCodes.Usage;
+        }
+        var expanded = HomePaths.Expand(dir, context.Settings.Home);
+        // "/" stays "/": trimming it would leave an empty name.
+        var full = expanded.Length > 1 ? expanded.TrimEnd('/') : expanded;
+        if (watched && full == "/")
+        {
+            context.Error.WriteLine("gowatch: / is the root directory, not a project; name the project's own directory.");
+            return ExitCodes.Usage;
+        }
         if (watched && !Directory.Exists(full))
         {
             context.Error.WriteLine($"gowatch: {full} is not a directory.");
