@@ -21,6 +21,7 @@ public static class GoWatchCli
             WatchCommand.Create(context),
             RevertCommand.Create(context),
             ServiceCommand.Create(context),
+            StoreCommand.Create(context),
         };
         return root;
     }
@@ -51,6 +52,11 @@ public static class GoWatchCli
         catch (StoreUnavailableException ex)
         {
             context.Error.WriteLine($"gowatch: {ex.Message}");
+            return ExitCodes.Failure;
+        }
+        catch (LiteDB.LiteException ex)
+        {
+            context.Error.WriteLine($"gowatch: the event store could not be read: {ex.Message.ReplaceLineEndings(" ")} (gowatch store check tells whether it is damaged)");
             return ExitCodes.Failure;
         }
     }
