@@ -39,7 +39,7 @@ public static class WatchCommand
             }
             foreach (var p in projects)
             {
-                context.Console.MarkupLine(Markup.Escape(HomePaths.Tilde(p, context.Settings.Home)) + (Directory.Exists(p) ? "" : " [yellow](missing)[/]"));
+                context.Console.MarkupLine(Markup.Escape(Visible.Line(HomePaths.Tilde(p, context.Settings.Home))) + (Directory.Exists(p) ? "" : " [yellow](missing)[/]"));
             }
             return ExitCodes.Ok;
         });
@@ -72,7 +72,7 @@ public static class WatchCommand
         }
         using var backend = context.OpenBackend();
         var recorded = backend.SetProjectWatched(full, watched);
-        var shown = Markup.Escape(HomePaths.Tilde(full, context.Settings.Home));
+        var shown = Markup.Escape(Visible.Line(HomePaths.Tilde(full, context.Settings.Home)));
         context.Console.MarkupLine(recorded is null
             ? $"{shown} {(watched ? "is already watched" : "was not watched")}."
             : $"{(watched ? "Watching" : "No longer watching")} {shown} (event #{recorded.Position}).");
