@@ -1,3 +1,5 @@
+using GoWatch.Platform.Security;
+
 namespace GoWatch.Checks.Probes;
 
 /// <summary>Path helpers that never throw on broken links, loops or unreadable directories.</summary>
@@ -130,7 +132,8 @@ internal static class FileSystemPaths
             {
                 return null;
             }
-            return File.ReadLines(path).Skip(line - 1).FirstOrDefault()?.Trim();
+            // A FIFO or device here must not block or flood the checks: regular files up to 4 MiB only.
+            return RegularFile.ReadAllText(path, 4 * 1024 * 1024)?.Split('\n').Skip(line - 1).FirstOrDefault()?.Trim();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -1,6 +1,7 @@
 using GoWatch.Checks.Facts;
 using GoWatch.Platform.Locations;
 using GoWatch.Platform.Processes;
+using GoWatch.Platform.Security;
 
 namespace GoWatch.Checks.Probes;
 
@@ -41,6 +42,23 @@ public sealed class LoginShellProbe : IShellProbe
                 StartError = File.Exists(shell) ? $"The login shell {shell} is not executable." : $"The login shell {shell} does not exist.",
                 Assignments = SafeStaticAssignments(kind, settings.Home),
             };
+        }
+
+        // The shell would block opening a FIFO in a startup file's place (until the probe's
+        // timeout): say so instead of starting it.
+        foreach (var file in StartupFiles.For(kind, settings.Home))
+        {
+            if (File.Exists(file) && RegularFile.WhyNotRegular(file) is { } why)
+            {
+                return new ShellFacts
+                {
+                    ShellPath = shell,
+                    Kind = kind,
+                    Exists = true,
+                    Timeout = timeout,
+                    StartError = $"The login shell {shell} was not started: its startup file {file} is {why}, and reading it would block.",
+                };
+            }
         }
 
         var spec = new ProcessSpec(shell, Arguments(kind))
