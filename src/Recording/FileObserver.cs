@@ -54,7 +54,8 @@ public static class FileObserver
         }
         catch (NotARegularFileException ex)
         {
-            return new FileObservation.Unreadable(ex.Message);
+            // A directory that appeared between the check above and the open reads the same as one found by the check.
+            return new FileObservation.Unreadable(Directory.Exists(path) ? "a directory is in the file's place" : ex.Message);
         }
         catch (FileNotFoundException)
         {

@@ -66,6 +66,9 @@ public sealed class LoginShellProbe : IShellProbe
             Environment = Environment(settings, shell, kind),
             Timeout = timeout,
             WorkingDirectory = Directory.Exists(settings.Home) ? settings.Home : "/",
+            // The trace of a large framework (oh-my-zsh and plugins) runs to a few MB; a shell that
+            // prints beyond this is stopped rather than held in memory.
+            MaxOutputChars = 16 * 1024 * 1024,
         };
         var result = await ProcessRunner.RunAsync(spec, cancellationToken).ConfigureAwait(false);
         if (!result.Started)

@@ -54,7 +54,7 @@ internal static partial class StartupFiles
         try
         {
             // A FIFO or device in a startup file's place must not block the probe: regular files up to 4 MiB only.
-            if (!File.Exists(file) || RegularFile.ReadAllText(file, 4 * 1024 * 1024) is not { } text)
+            if (!File.Exists(file) || new FileInfo(file).Length > 4 * 1024 * 1024 || RegularFile.ReadAllText(file, 4 * 1024 * 1024) is not { } text)
             {
                 return null;
             }

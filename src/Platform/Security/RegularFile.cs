@@ -62,8 +62,7 @@ public static partial class RegularFile
                 13 or 1 => new UnauthorizedAccessException($"Access to the path '{path}' is denied."),
                 6 => new NotARegularFileException(WhyNotRegular(path) ?? "not a regular file"), // ENXIO: a socket
                 20 => new DirectoryNotFoundException($"a directory on the way to {path} is missing"),
-                40 or 62 => new IOException($"{path} is a symlink loop"),
-                _ => new IOException($"{path} cannot be opened ({Marshal.GetPInvokeErrorMessage(errno)})", errno),
+                _ => new IOException($"{path}: {Marshal.GetPInvokeErrorMessage(errno)}", errno),
             };
         }
         var handle = new SafeFileHandle(fd, ownsHandle: true);
