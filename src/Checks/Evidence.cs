@@ -1,4 +1,4 @@
-using GoWatch.Checks.Reporting;
+using GoWatch.Platform.Security;
 
 namespace GoWatch.Checks;
 

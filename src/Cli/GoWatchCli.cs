@@ -22,6 +22,7 @@ public static class GoWatchCli
             RevertCommand.Create(context),
             ServiceCommand.Create(context),
             ReportCommand.Create(context),
+            StoreCommand.Create(context),
         };
         return root;
     }
@@ -52,6 +53,11 @@ public static class GoWatchCli
         catch (StoreUnavailableException ex)
         {
             context.Error.WriteLine($"gowatch: {ex.Message}");
+            return ExitCodes.Failure;
+        }
+        catch (LiteDB.LiteException ex)
+        {
+            context.Error.WriteLine($"gowatch: the event store could not be read: {ex.Message.ReplaceLineEndings(" ")} (gowatch store check tells whether it is damaged)");
             return ExitCodes.Failure;
         }
     }

@@ -112,6 +112,11 @@ public static class Program
             await host.WaitForShutdownAsync();
             return 0;
         }
+        catch (GoWatch.Daemon.Api.LocalApiUnavailableException ex)
+        {
+            Log.Fatal("{Message}", ex.Message);
+            return 1;
+        }
         catch (Exception ex)
         {
             Log.Fatal(ex, "gowatchd stopped unexpectedly");

@@ -181,8 +181,14 @@ public sealed class LiteDbEventStore : IEventStore
         LiteDatabase? db = null;
         try
         {
-            if (File.Exists(path))
+            // An empty file is a store whose creation was cut short (a full disk): LiteDB starts it anew.
+            if (File.Exists(path) && new FileInfo(path).Length > 0)
             {
+                if (StoreIntegrity.Scan(path) is { Count: > 0 } damage)
+                {
+                    storeLock.Dispose();
+                    throw new StoreUnavailableException(Damaged(path, damage));
+                }
                 ValidateReadOnly(path);
             }
             db = new LiteDatabase(Connection(path, readOnly: false));
@@ -192,13 +198,77 @@ public sealed class LiteDbEventStore : IEventStore
             RestrictToOwner(LogFilePath(path));
             return store;
         }
-        catch (Exception ex) when (ex is LiteException or IOException or UnauthorizedAccessException or InvalidCastException or InvalidOperationException or FormatException or IndexOutOfRangeException or ArgumentException)
+        catch (Exception ex) when (ex is LiteException or IOException or UnauthorizedAccessException or InvalidCastException or InvalidOperationException or FormatException or IndexOutOfRangeException or ArgumentException or NotSupportedException)
         {
-            db?.Dispose();
+            try
+            {
+                db?.Dispose();
+            }
+            catch (Exception) when (ex is IOException or NotSupportedException)
+            {
+                // An engine that could not write its first page may refuse to close as well.
+            }
             storeLock.Dispose();
             throw new StoreUnavailableException(
-                $"The GoWatch store {path} cannot be opened: {ex.Message}. It was left untouched; move it aside to start a new store, or restore it from a backup.", ex);
+                $"The GoWatch store {path} cannot be opened: {OneLine(ex)}. It was left untouched; move it aside to start a new store, or restore it from a backup.", ex);
         }
+    }
+
+    /// <summary>
+    /// Fills a new, empty store with events and snapshot documents read out of a damaged one
+    /// (<see cref="StoreRecovery"/>), keeping their positions, ids and streams, in one transaction.
+    /// </summary>
+    internal void Import(IEnumerable<BsonDocument> events, IEnumerable<BsonDocument> blobs)
+    {
+        lock (_writeGate)
+        {
+            if (LastPosition != 0)
+            {
+                throw new InvalidOperationException("Events are imported into an empty store only.");
+            }
+            _db.BeginTrans();
+            var versions = new Dictionary<string, long>(StringComparer.Ordinal);
+            long last = 0;
+            foreach (var e in events)
+            {
+                _events.Insert(e);
+                var stream = e["stream"].AsString;
+                versions[stream] = Math.Max(versions.GetValueOrDefault(stream), e["version"].AsInt64);
+                last = Math.Max(last, e["_id"].AsInt64);
+            }
+            foreach (var (stream, version) in versions)
+            {
+                _streams.Upsert(new BsonDocument { ["_id"] = stream, ["version"] = version });
+            }
+            foreach (var blob in blobs)
+            {
+                _blobs.Upsert(blob);
+            }
+            _db.Commit();
+            Interlocked.Exchange(ref _lastPosition, last);
+        }
+    }
+
+    /// <summary>The one line a damaged store is refused with, naming the first damage and the way out.</summary>
+    internal static string Damaged(string path, IReadOnlyList<string> damage) =>
+        $"The GoWatch store {path} is damaged: {damage[0]}{(damage.Count > 1 ? $" (and {damage.Count - 1} more)" : "")}. It was left untouched; " +
+        $"gowatch store recover --to DIR copies every readable event into a new store.";
+
+    /// <summary>
+    /// A failure as one line: a full or read-only file system said plainly (.NET gives the errno as
+    /// the HResult and words that can mislead), LiteDB's own messages as they are.
+    /// </summary>
+    internal static string OneLine(Exception ex)
+    {
+        var inner = ex is LiteException { InnerException: IOException io } ? io : ex;
+        var text = inner.HResult switch
+        {
+            28 => "No space left on device: the disk holding it is full",
+            30 => "Read-only file system: the disk holding it cannot be written",
+            69 or 122 => "Disk quota exceeded",
+            _ => inner is NotSupportedException ? "the file cannot be written (the disk may be full or read-only)" : inner.Message,
+        };
+        return text.ReplaceLineEndings(" ").Trim();
     }
 
     private static ConnectionString Connection(string path, bool readOnly) => new()

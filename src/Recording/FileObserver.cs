@@ -1,10 +1,11 @@
 using System.Security.Cryptography;
+using GoWatch.Platform.Security;
 
 namespace GoWatch.Recording;
 
 /// <summary>
-/// Reads a watched path without trusting it: directories in a file's place, symlink loops,
-/// unreadable modes and huge files become observations, never exceptions. A file over the cap
+/// Reads a watched path without trusting it: directories, FIFOs, sockets and devices in a file's
+/// place, symlink loops, unreadable modes and huge files become observations, never exceptions. A file over the cap
 /// is hashed as a stream and not kept in memory.
 /// </summary>
 public static class FileObserver
@@ -39,14 +40,22 @@ public static class FileObserver
                 return new FileObservation.Absent();
             }
 
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 64 * 1024);
-            if (stream.Length <= contentCap)
+            // Opened without blocking and only if it is a regular file: a FIFO in a watched file's
+            // place must not hang the recorder, nor /dev/zero behind a symlink fill its memory.
+            using var stream = RegularFile.OpenRead(path);
+            if (stream.Length <= contentCap && RegularFile.ReadCapped(stream, contentCap) is { } content)
             {
-                var content = ReadAll(stream);
                 return new FileObservation.Present(Convert.ToHexStringLower(SHA256.HashData(content)), content.Length, content);
             }
+            // Over the cap (or grown past it while being read): fingerprinted only, as a stream.
+            stream.Position = 0;
             var hash = SHA256.HashData(stream);
             return new FileObservation.Present(Convert.ToHexStringLower(hash), stream.Length, null);
+        }
+        catch (NotARegularFileException ex)
+        {
+            // A directory that appeared between the check above and the open reads the same as one found by the check.
+            return new FileObservation.Unreadable(Directory.Exists(path) ? "a directory is in the file's place" : ex.Message);
         }
         catch (FileNotFoundException)
         {
@@ -64,13 +73,5 @@ public static class FileObserver
         {
             return new FileObservation.Unreadable(ex.Message);
         }
-    }
-
-    private static byte[] ReadAll(FileStream stream)
-    {
-        // The file may shrink or grow between Length and Read: read what is there.
-        using var buffer = new MemoryStream((int)Math.Max(0, stream.Length));
-        stream.CopyTo(buffer);
-        return buffer.ToArray();
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using GoWatch.Checks.Binary;
 using GoWatch.Events.Model;
+using GoWatch.Platform.Security;
 
 namespace GoWatch.Recording;
 
@@ -64,7 +65,7 @@ public sealed class InstallationFingerprinter
         {
             return cached.Sha;
         }
-        using var stream = File.OpenRead(file);
+        using var stream = RegularFile.OpenRead(file);
         var sha = Convert.ToHexStringLower(SHA256.HashData(stream));
         _hashes[file] = (info.Length, info.LastWriteTimeUtc, sha);
         return sha;

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using GoWatch.Platform.Security;
 
 namespace GoWatch.Checks.Binary;
 
@@ -26,7 +27,7 @@ public static class BinaryHeaderReader
     {
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var stream = RegularFile.OpenRead(path);
             var buffer = new byte[HeaderBytes];
             var total = 0;
             int read;

@@ -17,13 +17,31 @@ public sealed class FactsCollector(IShellProbe shell, IGoProbe go, IInstallation
     {
     }
 
+    /// <summary>How long a probe that only reads files may take before it is abandoned.</summary>
+    public static TimeSpan FileProbeDeadline { get; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Runs <paramref name="probe"/> off the caller's thread; past <paramref name="deadline"/> its result is <paramref name="abandoned"/>.</summary>
+    internal static async Task<T> Within<T>(TimeSpan deadline, Func<Task<T>> probe, Func<string, T> abandoned)
+    {
+        var task = Task.Run(probe);
+        var finished = await Task.WhenAny(task, Task.Delay(deadline)).ConfigureAwait(false);
+        return finished == task
+            ? await task.ConfigureAwait(false)
+            : abandoned($"did not finish within {deadline.TotalSeconds:0} s and was abandoned");
+    }
+
     /// <summary>Collects every fact for <paramref name="settings"/>.</summary>
     public async Task<MachineFacts> CollectAsync(GoWatchSettings settings, VerificationRequest request, CancellationToken cancellationToken)
     {
         var shellTask = shell.ProbeAsync(settings, request.ShellTimeout, cancellationToken);
-        var wellKnownTask = installations.ScanWellKnownAsync(settings, cancellationToken);
-        var envFileTask = envFile.ReadAsync(settings, cancellationToken);
-        var golandTask = goland.ReadAsync(settings, request.ProjectDirectories, cancellationToken);
+        // The file probes have no process timeout of their own: each runs on its own thread under
+        // a deadline, and one that does not finish is abandoned with the reason in its facts.
+        var wellKnownTask = Within(FileProbeDeadline, () => installations.ScanWellKnownAsync(settings, cancellationToken),
+            _ => new InstallationFacts());
+        var envFileTask = Within(FileProbeDeadline, () => envFile.ReadAsync(settings, cancellationToken),
+            why => new GoEnvFileFacts { Path = settings.GoEnvFile, Exists = File.Exists(settings.GoEnvFile), Error = $"reading it {why}" });
+        var golandTask = Within(FileProbeDeadline, () => goland.ReadAsync(settings, request.ProjectDirectories, cancellationToken),
+            why => new GoLandFacts { Problems = [new Evidence(settings.JetBrainsConfigRoot, null, $"reading GoLand's settings {why}")] });
 
         var shellFacts = await shellTask.ConfigureAwait(false);
         GoFacts? goFacts = null;

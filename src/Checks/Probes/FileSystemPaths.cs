@@ -1,3 +1,5 @@
+using GoWatch.Platform.Security;
+
 namespace GoWatch.Checks.Probes;
 
 /// <summary>Path helpers that never throw on broken links, loops or unreadable directories.</summary>
@@ -130,7 +132,18 @@ internal static class FileSystemPaths
             {
                 return null;
             }
-            return File.ReadLines(path).Skip(line - 1).FirstOrDefault()?.Trim();
+            // A FIFO or device here must not block or flood the checks: only a regular file is
+            // opened, and at most 4 MiB of it is read to find the line.
+            using var reader = new StreamReader(new BoundedStream(RegularFile.OpenRead(path), 4 * 1024 * 1024));
+            string? text = null;
+            for (var i = 0; i < line; i++)
+            {
+                if ((text = reader.ReadLine()) is null)
+                {
+                    return null;
+                }
+            }
+            return text?.Trim();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -1,5 +1,6 @@
 using GoWatch.Checks.Facts;
 using GoWatch.Platform.Locations;
+using GoWatch.Platform.Security;
 
 namespace GoWatch.Checks.Probes;
 
@@ -7,6 +8,8 @@ namespace GoWatch.Checks.Probes;
 public sealed class GoEnvFileReader : IGoEnvFileReader
 {
     /// <inheritdoc />
+    private const long MaxBytes = 1024 * 1024;
+
     public async Task<GoEnvFileFacts> ReadAsync(GoWatchSettings settings, CancellationToken cancellationToken)
     {
         var path = settings.GoEnvFile;
@@ -16,8 +19,11 @@ public sealed class GoEnvFileReader : IGoEnvFileReader
         }
         try
         {
-            var text = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
-            return new GoEnvFileFacts { Path = path, Exists = true, Entries = Parse(text) };
+            // Go's env file is a few lines: a regular file of at most 1 MiB, never a FIFO or device.
+            var text = await Task.Run(() => RegularFile.ReadAllText(path, MaxBytes), cancellationToken).ConfigureAwait(false);
+            return text is null
+                ? new GoEnvFileFacts { Path = path, Exists = true, Error = $"{path} is larger than {MaxBytes / 1024 / 1024} MiB; it was not read" }
+                : new GoEnvFileFacts { Path = path, Exists = true, Entries = Parse(text) };
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

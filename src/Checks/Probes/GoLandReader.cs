@@ -1,7 +1,8 @@
-using System.Xml;
 using System.Xml.Linq;
+using System.Xml;
 using GoWatch.Checks.Facts;
 using GoWatch.Platform.Locations;
+using GoWatch.Platform.Security;
 
 namespace GoWatch.Checks.Probes;
 
@@ -164,7 +165,12 @@ public sealed class GoLandReader : IGoLandReader
             {
                 return null;
             }
-            lines = File.ReadAllLines(path);
+            // go.mod is small: a regular file of at most 1 MiB, never a FIFO or device.
+            if (RegularFile.ReadAllText(path, 1024 * 1024) is not { } text)
+            {
+                return new GoModFacts(path, null, null, null, null);
+            }
+            lines = text.ReplaceLineEndings("\n").Split('\n');
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -200,7 +206,13 @@ public sealed class GoLandReader : IGoLandReader
                 return null;
             }
             var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
-            using var reader = XmlReader.Create(path, settings);
+            // GoLand's XML is read only from a regular file, and only up to 16 MiB.
+            if (RegularFile.ReadAllBytes(path, 16 * 1024 * 1024) is not { } bytes)
+            {
+                problems.Add(new Evidence(path, null, "larger than 16 MiB; not read"));
+                return null;
+            }
+            using var reader = XmlReader.Create(new MemoryStream(bytes), settings, path);
             return XDocument.Load(reader, LoadOptions.SetLineInfo);
         }
         catch (XmlException ex)

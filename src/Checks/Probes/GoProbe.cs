@@ -123,6 +123,10 @@ public sealed class GoProbe : IGoProbe
         {
             return $"`{what}` did not finish within {timeout.TotalSeconds:0.#} s and was killed.";
         }
+        if (result.OutputCapped)
+        {
+            return $"`{what}` printed more than {new ProcessSpec("", []).MaxOutputChars / 1024 / 1024} MiB and was killed.";
+        }
         if (result.ExitCode != 0)
         {
             return $"`{what}` exited with code {result.ExitCode}: {Shorten(result.Stderr.Length > 0 ? result.Stderr : result.Stdout)}";

@@ -1,6 +1,7 @@
 using GoWatch.Checks.Facts;
 using GoWatch.Platform.Locations;
 using GoWatch.Platform.Processes;
+using GoWatch.Platform.Security;
 
 namespace GoWatch.Checks.Probes;
 
@@ -52,11 +53,31 @@ public sealed class LoginShellProbe : IShellProbe
             };
         }
 
+        // The shell would block opening a FIFO in a startup file's place (until the probe's
+        // timeout): say so instead of starting it.
+        foreach (var file in StartupFiles.For(kind, settings.Home))
+        {
+            if (File.Exists(file) && RegularFile.WhyNotRegular(file) is { } why)
+            {
+                return new ShellFacts
+                {
+                    ShellPath = shell,
+                    Kind = kind,
+                    Exists = true,
+                    Timeout = timeout,
+                    StartError = $"The login shell {shell} was not started: its startup file {file} is {why}, and reading it would block.",
+                };
+            }
+        }
+
         var spec = new ProcessSpec(shell, Arguments(kind))
         {
             Environment = Environment(settings, shell, kind),
             Timeout = timeout,
             WorkingDirectory = Directory.Exists(settings.Home) ? settings.Home : "/",
+            // The trace of a large framework (oh-my-zsh and plugins) runs to a few MB; a shell that
+            // prints beyond this is stopped rather than held in memory.
+            MaxOutputChars = 16 * 1024 * 1024,
         };
         var result = await ProcessRunner.RunAsync(spec, cancellationToken).ConfigureAwait(false);
         if (!result.Started)

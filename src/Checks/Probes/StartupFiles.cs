@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using GoWatch.Checks.Facts;
+using GoWatch.Platform.Security;
 
 namespace GoWatch.Checks.Probes;
 
@@ -53,11 +54,12 @@ internal static partial class StartupFiles
         string[] lines;
         try
         {
-            if (!File.Exists(file) || new FileInfo(file).Length > 4 * 1024 * 1024)
+            // A FIFO or device in a startup file's place must not block the probe: regular files up to 4 MiB only.
+            if (!File.Exists(file) || new FileInfo(file).Length > 4 * 1024 * 1024 || RegularFile.ReadAllText(file, 4 * 1024 * 1024) is not { } text)
             {
                 return null;
             }
-            lines = File.ReadAllLines(file);
+            lines = text.ReplaceLineEndings("\n").Split('\n');
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

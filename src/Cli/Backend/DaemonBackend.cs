@@ -82,10 +82,10 @@ public sealed class DaemonBackend : IGoWatchBackend
         _socket.ReceiveTimeout = 0;
         await _writer.WriteLineAsync(JsonSerializer.Serialize(new ApiRequest(ApiRequest.Ops.Follow) { After = after }, EventJsonContext.Default.ApiRequest).AsMemory(), cancellationToken);
         var ack = await _reader.ReadLineAsync(cancellationToken) ?? throw Unavailable("the daemon closed the connection");
-        Check(JsonSerializer.Deserialize(ack, EventJsonContext.Default.ApiResponse));
+        Check(Parse(ack, l => JsonSerializer.Deserialize(l, EventJsonContext.Default.ApiResponse)));
         while (await _reader.ReadLineAsync(cancellationToken) is { } line)
         {
-            yield return EventJson.FromJson(JsonDocument.Parse(line).RootElement);
+            yield return Parse(line, l => EventJson.FromJson(JsonDocument.Parse(l).RootElement));
         }
     }
 
@@ -96,7 +96,14 @@ public sealed class DaemonBackend : IGoWatchBackend
         var response = Exchange(new ApiRequest(RevertRequest.Op) { Args = args });
         if (response is { Ok: true, Result: { ValueKind: JsonValueKind.Object } result })
         {
-            return result.Deserialize(RevertJsonContext.Default.RevertResult) ?? throw Unavailable("empty revert reply");
+            try
+            {
+                return result.Deserialize(RevertJsonContext.Default.RevertResult) ?? throw Unavailable("empty revert reply");
+            }
+            catch (JsonException ex)
+            {
+                throw CutShort(ex);
+            }
         }
         if (response is { Ok: false, Code: { } code, Error: { } error })
         {
@@ -117,6 +124,10 @@ public sealed class DaemonBackend : IGoWatchBackend
         {
             throw Unavailable(ex.Message, ex);
         }
+        catch (JsonException ex)
+        {
+            throw CutShort(ex);
+        }
     }
 
     private JsonElement? Call(ApiRequest request)
@@ -131,10 +142,30 @@ public sealed class DaemonBackend : IGoWatchBackend
         {
             throw Unavailable(ex.Message, ex);
         }
+        catch (JsonException ex)
+        {
+            throw CutShort(ex);
+        }
     }
 
     private JsonElement? Check(ApiResponse? response) =>
         response is { Ok: true } ok ? ok.Result : throw Unavailable(response?.Error ?? "malformed reply");
+
+    private T Parse<T>(string line, Func<string, T> parse)
+    {
+        try
+        {
+            return parse(line);
+        }
+        catch (JsonException ex)
+        {
+            throw CutShort(ex);
+        }
+    }
+
+    /// <summary>A reply that is not whole JSON: the daemon died or was killed while answering.</summary>
+    private BackendUnavailableException CutShort(JsonException ex) =>
+        Unavailable("its reply was cut short (was it stopped while answering?); gowatch history shows what was recorded", ex);
 
     private BackendUnavailableException Unavailable(string why, Exception? inner = null) =>
         new($"gowatchd ({_socketPath}) did not answer: {why}", inner);

@@ -35,7 +35,7 @@ public static class FollowCommand
                     }
                     else
                     {
-                        context.Console.MarkupLine($"[grey]{e.Time.ToLocalTime():HH:mm:ss}[/] {e.Position,6} [bold]{Markup.Escape(e.Type)}[/] {Markup.Escape(Secrets.Mask(EventDescriber.Describe(e, context.Settings.Home), show))}");
+                        context.Console.MarkupLine($"[grey]{e.Time.ToLocalTime():HH:mm:ss}[/] {e.Position,6} [bold]{Markup.Escape(Visible.Line(e.Type))}[/] {Markup.Escape(Visible.Line(Secrets.Mask(EventDescriber.Describe(e, context.Settings.Home), show)))}");
                     }
                 }
             }

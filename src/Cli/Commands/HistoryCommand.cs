@@ -68,8 +68,8 @@ public static class HistoryCommand
                 table.AddRow(
                     Markup.Escape(e.Time.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss")),
                     e.Position.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    Markup.Escape(e.Type),
-                    Markup.Escape(Secrets.Mask(EventDescriber.Describe(e, context.Settings.Home), show)));
+                    Markup.Escape(Visible.Line(e.Type)),
+                    Markup.Escape(Visible.Line(Secrets.Mask(EventDescriber.Describe(e, context.Settings.Home), show))));
             }
             context.Console.Write(table);
             if (query.Limit > 0 && events.Count == query.Limit)

@@ -42,7 +42,7 @@ public static class RevertCommand
             if (parse.GetValue(dryRun))
             {
                 WriteDiff(context, plan, show);
-                context.Console.MarkupLine(Markup.Escape(Tilde(context, preview.Message)) + (plan.ChangedSince ? " [yellow](the file changed after that event; --force overrides that)[/]" : ""));
+                context.Console.MarkupLine(Markup.Escape(Visible.Line(Tilde(context, preview.Message))) + (plan.ChangedSince ? " [yellow](the file changed after that event; --force overrides that)[/]" : ""));
                 return ExitCodes.Ok;
             }
             if (!parse.GetValue(yes))
@@ -56,7 +56,7 @@ public static class RevertCommand
                 var question = plan.Action == RevertAction.Remove
                     ? $"Remove {HomePaths.Tilde(plan.Path, context.Settings.Home)}?"
                     : $"Restore {HomePaths.Tilde(plan.Path, context.Settings.Home)} to its content before #{pos}?";
-                if (!context.Console.Confirm(Markup.Escape(question), defaultValue: false))
+                if (!context.Console.Confirm(Markup.Escape(Visible.Line(question)), defaultValue: false))
                 {
                     context.Error.WriteLine("gowatch: not reverted; nothing changed.");
                     return ExitCodes.Refused;
@@ -75,7 +75,7 @@ public static class RevertCommand
         switch (result.Status)
         {
             case RevertStatus.Reverted or RevertStatus.NothingToDo or RevertStatus.Planned:
-                context.Console.MarkupLine(Markup.Escape(message));
+                context.Console.MarkupLine(Markup.Escape(Visible.Line(message)));
                 return ExitCodes.Ok;
             case RevertStatus.Refused:
                 context.Error.WriteLine($"gowatch: refused: {message}");

@@ -112,7 +112,7 @@ public static class ShowCommand
                     break;
                 default:
                     var data = JsonSerializer.Serialize(JsonDocument.Parse(EventJson.SerializeData(e.Data)).RootElement, new JsonSerializerOptions { WriteIndented = true });
-                    context.Console.Write(new Panel(new Text(Secrets.Mask(data, show))).Header("data").Border(BoxBorder.Rounded));
+                    context.Console.Write(new Panel(new Text(Visible.Block(Secrets.Mask(data, show)))).Header("data").Border(BoxBorder.Rounded));
                     break;
             }
         }
@@ -126,7 +126,7 @@ public static class ShowCommand
         {
             if (contents.Missing is { } why)
             {
-                context.Console.MarkupLine($"[grey]No diff: {Markup.Escape(why)}.[/]");
+                context.Console.MarkupLine($"[grey]No diff: {Markup.Escape(Visible.Line(why))}.[/]");
             }
             else if (e.Data is not FileUnreadable)
             {
@@ -141,7 +141,7 @@ public static class ShowCommand
             {
                 var before = i.Before is null ? "—" : value(i.Before) ?? "—";
                 var after = value(i.After) ?? "—";
-                table.AddRow(Markup.Escape(name), Markup.Escape(before), before == after ? Markup.Escape(after) : $"[bold]{Markup.Escape(after)}[/]");
+                table.AddRow(Markup.Escape(Visible.Line(name)), Markup.Escape(Visible.Line(before)), before == after ? Markup.Escape(Visible.Line(after)) : $"[bold]{Markup.Escape(Visible.Line(after))}[/]");
             }
             Compare("exists", f => f.Exists ? "yes" : "no");
             Compare("kind", f => f.Kind);
@@ -161,20 +161,20 @@ public static class ShowCommand
             foreach (var f in v.Findings)
             {
                 var mark = f.Severity switch { "error" => "[red]✗[/]", "warning" => "[yellow]![/]", _ => "[blue]i[/]" };
-                context.Console.MarkupLine($"{mark} [bold]{Markup.Escape(f.Id)}[/] ({Markup.Escape(f.Severity)}): {Markup.Escape(Secrets.Mask(f.Title, show))}");
+                context.Console.MarkupLine($"{mark} [bold]{Markup.Escape(f.Id)}[/] ({Markup.Escape(f.Severity)}): {Markup.Escape(Visible.Line(Secrets.Mask(f.Title, show)))}");
                 if (f.Detail.Length > 0)
                 {
-                    context.Console.MarkupLine($"    {Markup.Escape(Secrets.Mask(f.Detail, show))}");
+                    context.Console.MarkupLine($"    {Markup.Escape(Visible.Line(Secrets.Mask(f.Detail, show)))}");
                 }
                 foreach (var evidence in f.Evidence)
                 {
                     var where = evidence.File is { } file ? HomePaths.Tilde(file, _home) + (evidence.Line is { } line ? $":{line}" : "") : "";
                     var text = evidence.Text is { } t ? Secrets.Mask(t, show) : "";
-                    context.Console.MarkupLine($"    [grey]evidence:[/] {Markup.Escape(string.Join(": ", new[] { where, text }.Where(s => s.Length > 0)))}");
+                    context.Console.MarkupLine($"    [grey]evidence:[/] {Markup.Escape(Visible.Line(string.Join(": ", new[] { where, text }.Where(s => s.Length > 0))))}");
                 }
                 if (f.Fix is { } fix)
                 {
-                    context.Console.MarkupLine($"    [grey]fix:[/] {Markup.Escape(Secrets.Mask(fix, show))}");
+                    context.Console.MarkupLine($"    [grey]fix:[/] {Markup.Escape(Visible.Line(Secrets.Mask(fix, show)))}");
                 }
             }
             if (v.Passed.Count > 0)
@@ -185,6 +185,6 @@ public static class ShowCommand
 
         private Grid NewGrid() => new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
 
-        private void Row(Grid grid, string key, string? value) => grid.AddRow($"[bold]{key}[/]", Markup.Escape(Secrets.Mask(value ?? "—", show)));
+        private void Row(Grid grid, string key, string? value) => grid.AddRow($"[bold]{key}[/]", Markup.Escape(Visible.Line(Secrets.Mask(value ?? "—", show))));
     }
 }

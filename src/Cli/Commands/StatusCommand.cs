@@ -43,11 +43,11 @@ public static class StatusCommand
                 {
                     var severity = f?["severity"]?.ToString();
                     var mark = severity == "error" ? "[red]✗[/]" : severity == "warning" ? "[yellow]![/]" : "[blue]i[/]";
-                    context.Console.MarkupLine($"    {mark} {Markup.Escape(f?["id"]?.ToString() ?? "")}: {Markup.Escape(f?["title"]?.ToString() ?? "")}");
+                    context.Console.MarkupLine($"    {mark} {Markup.Escape(Visible.Line(f?["id"]?.ToString() ?? ""))}: {Markup.Escape(Visible.Line(f?["title"]?.ToString() ?? ""))}");
                 }
             }
             var store = status["store"]!;
-            context.Console.MarkupLine($"  Store: {Markup.Escape(store["path"]!.ToString())} ({store["events"]} events, {store["sizeBytes"]!.GetValue<long>() / 1024} KiB)");
+            context.Console.MarkupLine($"  Store: {Markup.Escape(Visible.Line(store["path"]!.ToString()))} ({store["events"]} events, {store["sizeBytes"]!.GetValue<long>() / 1024} KiB)");
             return ExitCodes.Ok;
         });
         return command;

@@ -39,7 +39,7 @@ public static class WatchCommand
             }
             foreach (var p in projects)
             {
-                context.Console.MarkupLine(Markup.Escape(HomePaths.Tilde(p, context.Settings.Home)) + (Directory.Exists(p) ? "" : " [yellow](missing)[/]"));
+                context.Console.MarkupLine(Markup.Escape(Visible.Line(HomePaths.Tilde(p, context.Settings.Home))) + (Directory.Exists(p) ? "" : " [yellow](missing)[/]"));
             }
             return ExitCodes.Ok;
         });
@@ -52,7 +52,19 @@ public static class WatchCommand
 
     private static int Set(CliContext context, string dir, bool watched)
     {
-        var full = HomePaths.Expand(dir, context.Settings.Home).TrimEnd('/');
+        if (string.IsNullOrWhiteSpace(dir))
+        {
+            context.Error.WriteLine("gowatch: DIR is empty; name a project directory, e.g. gowatch watch add ~/code/service.");
+            return ExitCodes.Usage;
+        }
+        var expanded = HomePaths.Expand(dir, context.Settings.Home);
+        // "/" stays "/": trimming it would leave an empty name.
+        var full = expanded.Length > 1 ? expanded.TrimEnd('/') : expanded;
+        if (watched && full == "/")
+        {
+            context.Error.WriteLine("gowatch: / is the root directory, not a project; name the project's own directory.");
+            return ExitCodes.Usage;
+        }
         if (watched && !Directory.Exists(full))
         {
             context.Error.WriteLine($"gowatch: {full} is not a directory.");
@@ -60,7 +72,7 @@ public static class WatchCommand
         }
         using var backend = context.OpenBackend();
         var recorded = backend.SetProjectWatched(full, watched);
-        var shown = Markup.Escape(HomePaths.Tilde(full, context.Settings.Home));
+        var shown = Markup.Escape(Visible.Line(HomePaths.Tilde(full, context.Settings.Home)));
         context.Console.MarkupLine(recorded is null
             ? $"{shown} {(watched ? "is already watched" : "was not watched")}."
             : $"{(watched ? "Watching" : "No longer watching")} {shown} (event #{recorded.Position}).");

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using System.Text.Json.Nodes;
-using GoWatch.Checks.Reporting;
+using GoWatch.Platform.Security;
 
 namespace GoWatch.Cli.Rendering;
 

@@ -20,6 +20,7 @@ public static class UnifiedDiff
 
     public static void Write(CliContext context, string diff)
     {
+        diff = Visible.Block(diff);
         if (!context.Color)
         {
             context.Out.Write(diff.EndsWith('\n') ? diff : diff + "\n");

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using GoWatch.Checks.Reporting;
+using GoWatch.Platform.Security;
 using GoWatch.Platform.Locations;
 
 namespace GoWatch.Cli.Report;

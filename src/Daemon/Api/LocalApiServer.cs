@@ -20,6 +20,9 @@ namespace GoWatch.Daemon.Api;
 /// </summary>
 public sealed class LocalApiServer(IEventStore store, GoWatchSettings settings, TimeProvider time, IEnumerable<IApiOperation> operations, ILogger<LocalApiServer> log) : BackgroundService
 {
+    /// <summary>The longest request line read (requests are small JSON objects); a longer one closes the connection.</summary>
+    public const int MaxRequestBytes = 1024 * 1024;
+
     private readonly Dictionary<string, IApiOperation> _operations = operations.ToDictionary(o => o.Op, StringComparer.Ordinal);
     private readonly DateTimeOffset _since = time.GetUtcNow();
     private Socket? _listener;
@@ -27,12 +30,33 @@ public sealed class LocalApiServer(IEventStore store, GoWatchSettings settings, 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
         var path = settings.SocketPath;
-        // We hold the store lock, so a socket file left here belongs to a daemon that died.
-        File.Delete(path);
-        _listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        _listener.Bind(new UnixDomainSocketEndPoint(path));
-        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        _listener.Listen(32);
+        if (SocketLocation.IsFallback(path, settings.DataDir))
+        {
+            log.LogWarning("The socket path {Long} would be longer than the {Max} bytes a Unix socket path may have; using {Short} instead",
+                Path.Combine(settings.DataDir, SocketLocation.FileName), SocketLocation.MaxBytes(settings.Platform), path);
+            try
+            {
+                SocketLocation.PrepareDirectory(path);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new LocalApiUnavailableException($"Cannot put the socket in {Path.GetDirectoryName(path)}: {ex.Message}", ex);
+            }
+        }
+        try
+        {
+            // We hold the store lock, so a socket file left here belongs to a daemon that died.
+            File.Delete(path);
+            _listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+            _listener.Bind(new UnixDomainSocketEndPoint(path));
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            _listener.Listen(32);
+        }
+        catch (Exception ex) when (ex is SocketException or IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            _listener?.Dispose();
+            throw new LocalApiUnavailableException($"Cannot listen on the socket {path}: {ex.Message}", ex);
+        }
         log.LogInformation("Local API listening on {Socket}", path);
         return base.StartAsync(cancellationToken);
     }
@@ -63,7 +87,7 @@ public sealed class LocalApiServer(IEventStore store, GoWatchSettings settings, 
     {
         using var _ = client;
         await using var stream = new NetworkStream(client, ownsSocket: false);
-        using var reader = new StreamReader(stream, Encoding.UTF8);
+        var reader = new BoundedLineReader(stream, MaxRequestBytes);
         await using var writer = new StreamWriter(stream, new UTF8Encoding(false)) { AutoFlush = false, NewLine = "\n" };
         try
         {
@@ -87,6 +111,22 @@ public sealed class LocalApiServer(IEventStore store, GoWatchSettings settings, 
                 await ReplyAsync(writer, await HandleAsync(request, stoppingToken), stoppingToken);
             }
         }
+        catch (LineTooLongException ex)
+        {
+            log.LogWarning("Closed a local API connection: {Error}", ex.Message);
+            try
+            {
+                await ReplyAsync(writer, new ApiResponse(false, null, $"{ex.Message}; the connection is closed"), stoppingToken);
+                client.Shutdown(SocketShutdown.Send);
+                // Closing with unread input resets the connection and can lose the reply: discard a
+                // little more of what is still coming (bounded in bytes and time), then close.
+                await DiscardAsync(stream, stoppingToken);
+            }
+            catch (Exception inner) when (inner is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
+            {
+                // The client is gone already.
+            }
+        }
         catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
         {
             // The client went away or we are stopping.
@@ -94,6 +134,29 @@ public sealed class LocalApiServer(IEventStore store, GoWatchSettings settings, 
         catch (Exception ex)
         {
             log.LogError(ex, "A local API connection failed");
+        }
+    }
+
+    private static async Task DiscardAsync(Stream stream, CancellationToken stoppingToken)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        limit.CancelAfter(TimeSpan.FromSeconds(1));
+        var buffer = new byte[64 * 1024];
+        try
+        {
+            for (long discarded = 0; discarded < 16L * MaxRequestBytes;)
+            {
+                var read = await stream.ReadAsync(buffer, limit.Token);
+                if (read == 0)
+                {
+                    return;
+                }
+                discarded += read;
+            }
+        }
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        {
+            // Enough time given: the connection is closed regardless.
         }
     }
 

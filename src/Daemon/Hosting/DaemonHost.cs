@@ -62,6 +62,7 @@ public static class DaemonHost
         builder.Services.AddHostedService<LocalApiServer>();
         builder.Services.AddHostedService<WatchService>();
         builder.Services.AddHostedService<VerificationScheduler>();
+        builder.Services.AddHostedService<ClockChangeRearmer>();
 
         builder.Services.AddQuartz(q =>
         {

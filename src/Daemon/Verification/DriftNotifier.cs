@@ -1,10 +1,10 @@
-using GoWatch.Checks.Reporting;
 using GoWatch.Events;
 using GoWatch.Events.Drift;
 using GoWatch.Events.Model;
 using GoWatch.Events.Store;
 using GoWatch.Platform.Locations;
 using GoWatch.Platform.Notifications;
+using GoWatch.Platform.Security;
 using Microsoft.Extensions.Logging;
 
 namespace GoWatch.Daemon.Verification;

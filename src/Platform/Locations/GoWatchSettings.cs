@@ -52,7 +52,11 @@ public sealed record GoWatchSettings
 
     public string StorePath => Path.Combine(DataDir, "events.db");
     public string LockPath => Path.Combine(DataDir, "gowatch.lock");
-    public string SocketPath => Path.Combine(DataDir, "gowatchd.sock");
+    /// <summary>The user's runtime directory (<c>$XDG_RUNTIME_DIR</c>), where a socket goes when the data dir is too deep for one.</summary>
+    public string? RuntimeDir { get; init; }
+
+    /// <summary>In the data dir, unless that path is too long for a Unix socket (see <see cref="SocketLocation"/>).</summary>
+    public string SocketPath => SocketLocation.For(DataDir, Platform, RuntimeDir);
     public string DaemonInfoPath => Path.Combine(DataDir, "gowatchd.json");
 
     /// <summary>Maps an absolute system path such as <c>/etc/zshrc</c> under <see cref="SystemRoot"/>.</summary>

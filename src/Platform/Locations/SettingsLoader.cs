@@ -74,6 +74,7 @@ public static class SettingsLoader
             GoEnvFile = goEnv,
             Shell = Get("Shell") ?? (env("SHELL") is { Length: > 0 } sh ? sh : null),
             AllowRoot = Get("AllowRoot") is { } ar && ParseBool(ar, "AllowRoot"),
+            RuntimeDir = env("XDG_RUNTIME_DIR") is { Length: > 0 } runtime ? runtime : null,
         };
         if (Get("DebounceMs") is { } debounce)
         {

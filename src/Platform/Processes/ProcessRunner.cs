@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Text;
 
 namespace GoWatch.Platform.Processes;
 
@@ -45,8 +46,16 @@ public static class ProcessRunner
             return new ProcessResult(-1, "", "", false, clock.Elapsed, ex.Message);
         }
 
-        var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
-        var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
+        var capped = 0;
+        void OnCap()
+        {
+            if (Interlocked.Exchange(ref capped, 1) == 0)
+            {
+                Kill(process);
+            }
+        }
+        var stdout = ReadCappedAsync(process.StandardOutput, spec.MaxOutputChars, OnCap);
+        var stderr = ReadCappedAsync(process.StandardError, spec.MaxOutputChars, OnCap);
         try
         {
             if (spec.StandardInput is { } input)
@@ -84,7 +93,29 @@ public static class ProcessRunner
             Kill(process);
         }
         var exitCode = process.HasExited ? process.ExitCode : -1;
-        return new ProcessResult(exitCode, stdout.IsCompletedSuccessfully ? stdout.Result : "", stderr.IsCompletedSuccessfully ? stderr.Result : "", timedOut, clock.Elapsed);
+        return new ProcessResult(exitCode, stdout.IsCompletedSuccessfully ? stdout.Result : "", stderr.IsCompletedSuccessfully ? stderr.Result : "", timedOut, clock.Elapsed)
+        {
+            OutputCapped = Volatile.Read(ref capped) == 1,
+        };
+    }
+
+    /// <summary>Reads a child's stream up to <paramref name="cap"/> characters; past that it calls <paramref name="onCap"/> and stops reading.</summary>
+    private static async Task<string> ReadCappedAsync(StreamReader reader, int cap, Action onCap)
+    {
+        var text = new StringBuilder();
+        var buffer = new char[16 * 1024];
+        int read;
+        while ((read = await reader.ReadAsync(buffer, CancellationToken.None).ConfigureAwait(false)) > 0)
+        {
+            var take = Math.Min(read, cap - text.Length);
+            text.Append(buffer, 0, take);
+            if (take < read)
+            {
+                onCap();
+                break;
+            }
+        }
+        return text.ToString();
     }
 
     private static void Kill(Process process)

@@ -12,4 +12,7 @@ public sealed record ProcessSpec(string FileName, IReadOnlyList<string> Argument
     public string? WorkingDirectory { get; init; }
     public string? StandardInput { get; init; }
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The most characters kept of stdout and of stderr each; a child that prints more is killed (a <c>go</c> that prints forever must not grow the daemon).</summary>
+    public int MaxOutputChars { get; init; } = 4 * 1024 * 1024;
 }

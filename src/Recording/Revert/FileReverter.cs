@@ -72,6 +72,10 @@ public sealed class FileReverter(IEventStore store, WatchCatalogue catalogue, lo
         {
             return Refused($"{path} cannot be resolved ({ex.Message}); nothing was written.");
         }
+        if (InsideInstallation(path, writePath) is { } installation)
+        {
+            return Refused(installation);
+        }
         if (writePath != RealPaths.Locate(path) && !AllowedLocations(path).Contains(writePath))
         {
             return Refused($"{path} is a symlink to {writePath}, which is not a file GoWatch may revert; nothing was written. Edit {writePath} yourself, or replace the symlink with a file.");
@@ -197,6 +201,30 @@ public sealed class FileReverter(IEventStore store, WatchCatalogue catalogue, lo
             return catalogue.Find(path) is { } watched
                 ? $"{path} is a {watched.FileClass} file that GoWatch only watches; it never writes system files or installations."
                 : $"{path} is not in the catalogue of files GoWatch may revert (shell startup files, the Go env file, GoLand settings).";
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Why a write would land inside a Go installation or a Homebrew prefix, or null when it
+    /// would not. The catalogue can name such a path (GoLand lists a project inside GOROOT's
+    /// <c>src</c>), so this looks at the directories themselves, whatever the catalogue says.
+    /// </summary>
+    private string? InsideInstallation(string path, string writePath)
+    {
+        foreach (var candidate in new[] { path, writePath }.Distinct(StringComparer.Ordinal))
+        {
+            for (var dir = Path.GetDirectoryName(candidate); dir is not null; dir = Path.GetDirectoryName(dir))
+            {
+                var kind = catalogue.Installations.Contains(dir, StringComparer.Ordinal) ? "Go installation or Homebrew prefix"
+                    : File.Exists(Path.Combine(dir, "bin", "go")) && (File.Exists(Path.Combine(dir, "VERSION")) || Directory.Exists(Path.Combine(dir, "src", "runtime")) || Directory.Exists(Path.Combine(dir, "pkg", "tool"))) ? "Go installation"
+                    : Directory.Exists(Path.Combine(dir, "Cellar")) || Directory.Exists(Path.Combine(dir, "Homebrew")) || File.Exists(Path.Combine(dir, "bin", "brew")) ? "Homebrew prefix"
+                    : null;
+                if (kind is not null)
+                {
+                    return $"{path} is inside the {kind} {dir}; GoWatch never writes into an installation. Nothing was written.";
+                }
+            }
         }
         return null;
     }

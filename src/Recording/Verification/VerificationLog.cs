@@ -1,5 +1,4 @@
 using GoWatch.Checks;
-using GoWatch.Checks.Reporting;
 using GoWatch.Events;
 using GoWatch.Events.Drift;
 using GoWatch.Events.Model;

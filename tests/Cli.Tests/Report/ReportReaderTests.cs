@@ -15,7 +15,7 @@ public sealed class ReportReaderTests : IDisposable
 
     private T WithBackend<T>(Func<IGoWatchBackend, T> read)
     {
-        using var backend = new DirectBackend(LiteDbEventStore.Open(_s.Settings.StorePath, _s.Settings.LockPath, _s.Clock));
+        using var backend = new DirectBackend(LiteDbEventStore.Open(_s.Settings.StorePath, _s.Settings.LockPath, _s.Clock), _s.Settings);
         return read(backend);
     }
 

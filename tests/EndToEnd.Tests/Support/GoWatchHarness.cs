@@ -44,7 +44,10 @@ public sealed class GoWatchHarness : IDisposable
     public string Home => Path.Combine(Root, "home");
     public string DataDir => Path.Combine(Root, "data");
     public string SystemRoot => Path.Combine(Root, "sys");
-    public string SocketPath => Path.Combine(DataDir, "gowatchd.sock");
+    public string SocketPath => SocketPathOverride ?? Path.Combine(DataDir, "gowatchd.sock");
+
+    /// <summary>Where the daemon listens when a test moves the data dir (see GoWatch.Platform.Locations.SocketLocation).</summary>
+    public string? SocketPathOverride { get; set; }
     public string LogDir => Path.Combine(DataDir, "logs");
 
     /// <summary>When set, gowatchd and gowatch run as this user id (through setpriv), not as the test's user.</summary>
