@@ -62,6 +62,7 @@ public sealed class InstallationGuardTests : IDisposable
         using var store = LiteDbEventStore.Open(_tree.Settings.StorePath, _tree.Settings.LockPath);
         var catalogue = WatchCatalogue.Default(_tree.Settings);
         var recorder = new FileRecorder(store, catalogue, 1024 * 1024, new ListLogger<FileRecorder>());
+        Assert.Null(recorder.Record(goMod)); // seen absent, so its appearance is a creation a revert would undo
         File.WriteAllText(goMod, "module demo\n");
         var created = recorder.Record(goMod)!.Position;
 
