@@ -18,5 +18,11 @@ public sealed record CliContext(
     TimeProvider Time,
     Func<GoWatchSettings, IGoWatchBackend> Connect)
 {
+    /// <summary>
+    /// True when stdout is a terminal a person reads; false in a pipe or file, where rows come
+    /// first (no blank lines, no rules, no trailing spaces) and hints go to stderr.
+    /// </summary>
+    public bool OutputIsTerminal { get; init; }
+
     public IGoWatchBackend OpenBackend() => Connect(Settings);
 }

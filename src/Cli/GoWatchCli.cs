@@ -1,11 +1,15 @@
 using System.CommandLine;
+using System.CommandLine.Help;
+using GoWatch.Checks;
 using GoWatch.Cli.Backend;
 using GoWatch.Cli.Commands;
+using GoWatch.Cli.Usage;
+using GoWatch.Events.Serialization;
 using GoWatch.Events.Store;
 
 namespace GoWatch.Cli;
 
-/// <summary>The command tree and its error policy: usage errors exit 2, unreachable data exits 1 with a sentence saying why.</summary>
+/// <summary>The command tree and its error policy: usage errors exit 2 with one line, unreachable data exits 1 with a sentence saying why.</summary>
 public static class GoWatchCli
 {
     public static RootCommand Build(CliContext context)
@@ -21,7 +25,15 @@ public static class GoWatchCli
             WatchCommand.Create(context),
             RevertCommand.Create(context),
             ServiceCommand.Create(context),
+            HelpCommand.Create(context, () => Build(context)),
+            CompletionCommand.Create(context),
         };
+        var help = root.Options.OfType<HelpOption>().Single();
+        var examplesHelp = new ExamplesHelpAction((HelpAction)help.Action!);
+        help.Action = examplesHelp;
+        // `gowatch` alone is a person asking what this is: the help, exit 0.
+        root.SetAction(examplesHelp.Invoke);
+        AddCompletions(root);
         return root;
     }
 
@@ -30,13 +42,14 @@ public static class GoWatchCli
         var root = Build(context);
         var parse = root.Parse(args);
         var invocation = new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false };
-        if (parse.Errors.Count > 0)
+        // Directives ([suggest] for shell completion) answer before any validation.
+        if (parse.Action is not null && parse.Action.GetType().Namespace is "System.CommandLine.Completions")
         {
-            foreach (var error in parse.Errors)
-            {
-                context.Error.WriteLine($"gowatch: {error.Message}");
-            }
-            context.Error.WriteLine($"Run 'gowatch {string.Join(' ', parse.CommandResult.Command == root ? [] : new[] { parse.CommandResult.Command.Name })} --help' for usage.".Replace("  ", " "));
+            return await parse.InvokeAsync(invocation, cancellationToken);
+        }
+        if (UsageErrors.Describe(parse) is { } usage)
+        {
+            context.Error.WriteLine(usage.StartsWith("gowatch", StringComparison.Ordinal) ? usage : "gowatch: " + usage);
             return ExitCodes.Usage;
         }
         try
@@ -52,6 +65,27 @@ public static class GoWatchCli
         {
             context.Error.WriteLine($"gowatch: {ex.Message}");
             return ExitCodes.Failure;
+        }
+    }
+
+    /// <summary>Event types and check ids complete wherever a command takes them.</summary>
+    private static void AddCompletions(Command command)
+    {
+        foreach (var option in command.Options)
+        {
+            switch (option.Name)
+            {
+                case "--type":
+                    option.CompletionSources.Add(EventTypeRegistry.Names.Order(StringComparer.Ordinal).ToArray());
+                    break;
+                case "--check":
+                    option.CompletionSources.Add(Verifier.CheckIds.ToArray());
+                    break;
+            }
+        }
+        foreach (var sub in command.Subcommands)
+        {
+            AddCompletions(sub);
         }
     }
 }

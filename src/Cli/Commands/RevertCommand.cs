@@ -1,5 +1,6 @@
 using System.CommandLine;
 using GoWatch.Cli.Rendering;
+using GoWatch.Cli.Usage;
 using GoWatch.Platform.Locations;
 using GoWatch.Recording.Revert;
 using Spectre.Console;
@@ -20,7 +21,7 @@ public static class RevertCommand
     /// <param name="canAsk">Whether a person can answer a question on this console (tests pass their own).</param>
     internal static Command Create(CliContext context, Func<bool> canAsk)
     {
-        var position = new Argument<long>("POS") { Description = "Position of the file event to undo (FileChanged, FileCreated, FileDeleted, or a FileReverted to undo a revert)" };
+        var position = Values.Position("Position of the file event to undo (FileChanged, FileCreated, FileDeleted, or a FileReverted to undo a revert)");
         var dryRun = new Option<bool>("--dry-run") { Description = "Show the diff the revert would apply, and change nothing" };
         var force = new Option<bool>("--force") { Description = "Revert even if the file changed after that event (the current content is kept as a backup)" };
         var yes = new Option<bool>("--yes", "-y") { Description = "Do not ask for confirmation (needed when there is no terminal)" };
@@ -89,9 +90,9 @@ public static class RevertCommand
     /// <summary>The change the revert makes: the file as it is now → as it will be.</summary>
     private static void WriteDiff(CliContext context, RevertPlan plan, bool show)
     {
-        var now = plan.CurrentContent ?? [];
-        var then = plan.TargetContent ?? [];
-        UnifiedDiff.Write(context, UnifiedDiff.Create(Secrets.Mask(now, show), Secrets.Mask(then, show), plan.Path));
+        var now = plan.CurrentContent is { } current ? Secrets.Mask(current, show) : null;
+        var then = plan.TargetContent is { } target ? Secrets.Mask(target, show) : null;
+        UnifiedDiff.Write(context, UnifiedDiff.Create(now, then, plan.Path));
     }
 
     private static string Tilde(CliContext context, string message)
