@@ -24,5 +24,8 @@ public sealed record CliContext(
     /// </summary>
     public bool OutputIsTerminal { get; init; }
 
+    /// <summary>Cancelled when the reader of stdout has gone away, so a command that waits (follow) ends quietly.</summary>
+    public CancellationToken OutputClosed { get; init; }
+
     public IGoWatchBackend OpenBackend() => Connect(Settings);
 }

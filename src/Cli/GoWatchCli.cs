@@ -66,6 +66,10 @@ public static class GoWatchCli
             context.Error.WriteLine($"gowatch: {ex.Message}");
             return ExitCodes.Failure;
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return ExitCodes.Interrupted;
+        }
     }
 
     /// <summary>Event types and check ids complete wherever a command takes them.</summary>

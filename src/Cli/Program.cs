@@ -41,5 +41,6 @@ Console.CancelKeyPress += (_, e) =>
 var context = new CliContext(settings, console, Console.Out, Console.Error, color, TimeProvider.System, BackendConnector.Connect)
 {
     OutputIsTerminal = !Console.IsOutputRedirected,
+    OutputClosed = GoWatch.Cli.Terminal.ClosedOutput.Watch(),
 };
 return await GoWatchCli.RunAsync(args, context, cancel.Token);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using GoWatch.Cli.Rendering;
+using GoWatch.Cli.Terminal;
 using GoWatch.Cli.Usage;
 using GoWatch.Platform.Locations;
 using GoWatch.Recording.Revert;
@@ -57,10 +58,11 @@ public static class RevertCommand
                 var question = plan.Action == RevertAction.Remove
                     ? $"Remove {HomePaths.Tilde(plan.Path, context.Settings.Home)}?"
                     : $"Restore {HomePaths.Tilde(plan.Path, context.Settings.Home)} to its content before #{pos}?";
-                if (!context.Console.Confirm(Markup.Escape(question), defaultValue: false))
+                if (!Prompt.Confirm(context.Console, question))
                 {
-                    context.Error.WriteLine("gowatch: not reverted; nothing changed.");
-                    return ExitCodes.Refused;
+                    // Saying no is an answer, not a failure.
+                    context.Console.MarkupLine("Nothing changed.");
+                    return ExitCodes.Ok;
                 }
             }
 
