@@ -42,8 +42,8 @@ public static class GoWatchCli
         var root = Build(context);
         var parse = root.Parse(args);
         var invocation = new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false };
-        // Directives ([suggest] for shell completion) answer before any validation.
-        if (parse.Action is not null && parse.Action.GetType().Namespace is "System.CommandLine.Completions")
+        // --help and directives ([suggest] for shell completion) answer before any validation.
+        if (parse.Action is { ClearsParseErrors: true } || parse.Action?.GetType().Namespace is "System.CommandLine.Completions")
         {
             return await parse.InvokeAsync(invocation, cancellationToken);
         }

@@ -54,9 +54,21 @@ public static class Examples
             ("gowatch watch add ~/code/service", "also watch this project's .idea/workspace.xml and go.mod"),
             ("gowatch watch list", "the projects added so far"),
         ],
-        ["watch add"] = [("gowatch watch add ~/code/service", "watch this project's .idea/workspace.xml and go.mod")],
-        ["watch list"] = [("gowatch watch list --json", "the projects added, as a JSON array")],
-        ["watch remove"] = [("gowatch watch remove ~/code/service", "stop watching it")],
+        ["watch add"] =
+        [
+            ("gowatch watch add ~/code/service", "watch this project's .idea/workspace.xml and go.mod"),
+            ("gowatch watch add .", "the project in the current directory"),
+        ],
+        ["watch list"] =
+        [
+            ("gowatch watch list", "the projects added with watch add"),
+            ("gowatch watch list --json", "the same as a JSON array"),
+        ],
+        ["watch remove"] =
+        [
+            ("gowatch watch remove ~/code/service", "stop watching it"),
+            ("gowatch watch remove .", "stop watching the project in the current directory"),
+        ],
         ["service"] =
         [
             ("gowatch service install --dry-run", "show the service file and the commands; change nothing"),

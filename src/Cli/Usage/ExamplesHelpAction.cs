@@ -8,6 +8,9 @@ namespace GoWatch.Cli.Usage;
 /// <summary>The usual help, followed by a few real examples of the command.</summary>
 public sealed class ExamplesHelpAction(HelpAction inner) : SynchronousCommandLineAction
 {
+    /// <summary>Asking for help is never a usage error, whatever else is on the line.</summary>
+    public override bool ClearsParseErrors => true;
+
     public override int Invoke(ParseResult parseResult)
     {
         ArgumentNullException.ThrowIfNull(parseResult);
