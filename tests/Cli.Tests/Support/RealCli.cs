@@ -32,9 +32,9 @@ public sealed class RealCli(CliScenario scenario)
     /// <summary>gowatch with stdout and stderr on pipes read to the end.</summary>
     public CliResult Run(params string[] args) => Processes.Run("dotnet", [Dll, .. args], Timeout, Environment);
 
-    /// <summary>A bash command line (<c>$GOWATCH</c> runs gowatch), e.g. <c>$GOWATCH history | head -3</c>.</summary>
+    /// <summary>A bash command line in which <c>gowatch</c> runs the built gowatch, e.g. <c>gowatch history | head -3</c>.</summary>
     public CliResult Shell(string commandLine) =>
-        Processes.Run("bash", ["-c", "set -o pipefail; " + commandLine], Timeout, new Dictionary<string, string?>(Environment) { ["GOWATCH"] = Command });
+        Processes.Run("bash", ["-c", $"gowatch() {{ dotnet \"$GOWATCH_DLL\" \"$@\"; }}\n{commandLine}"], Timeout, new Dictionary<string, string?>(Environment) { ["GOWATCH_DLL"] = Dll });
 
     /// <summary>
     /// gowatch on a pseudo-terminal (<c>script</c>): waits until the output shows
