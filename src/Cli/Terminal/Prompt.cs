@@ -11,9 +11,10 @@ public static class Prompt
     public static bool Confirm(IAnsiConsole console, string question)
     {
         ArgumentNullException.ThrowIfNull(console);
-        console.Markup($"{Markup.Escape(question)} [[y/N]] ");
-        // Ctrl-C must arrive as a key (an answer), not as SIGINT that leaves the read waiting.
+        // Ctrl-C must arrive as a key (an answer), not as SIGINT that leaves the read waiting;
+        // set before the question shows, so a quick answer cannot slip in between.
         var restore = SetControlCAsInput(true);
+        console.Markup($"{Markup.Escape(question)} [[y/N]] ");
         try
         {
             while (true)
