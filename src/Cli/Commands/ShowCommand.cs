@@ -59,7 +59,7 @@ public static class ShowCommand
 
         public void Explain(EventEnvelope e)
         {
-            var grid = NewGrid();
+            var grid = new List<(string Key, string Value)>();
             Row(grid, "Position", e.Position.ToString(CultureInfo.InvariantCulture));
             Row(grid, "Type", e.Type);
             Row(grid, "Time", Times.Local(e.Time, context.Time));
@@ -101,7 +101,7 @@ public static class ShowCommand
                     Row(grid, "Duration", $"{v.DurationMs} ms");
                     break;
             }
-            context.Console.Write(grid);
+            WriteFields(grid);
             context.Console.WriteLine();
 
             switch (e.Data)
@@ -214,8 +214,27 @@ public static class ShowCommand
             }
         }
 
-        private Grid NewGrid() => new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
+        private void Row(List<(string Key, string Value)> fields, string key, string? value) => fields.Add((key, Secrets.Mask(value ?? "—", show)));
 
-        private void Row(Grid grid, string key, string? value) => grid.AddRow($"[bold]{key}[/]", Markup.Escape(Secrets.Mask(value ?? "—", show)));
+        /// <summary>Key and value columns: a Spectre grid on a terminal, plain aligned lines (no padding at the end) in a pipe.</summary>
+        private void WriteFields(List<(string Key, string Value)> fields)
+        {
+            if (context.OutputIsTerminal)
+            {
+                var grid = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
+                foreach (var (key, value) in fields)
+                {
+                    grid.AddRow($"[bold]{Markup.Escape(key)}[/]", Markup.Escape(value));
+                }
+                context.Console.Write(grid);
+                return;
+            }
+            var width = fields.Max(f => f.Key.Length);
+            foreach (var (key, value) in fields)
+            {
+                context.Out.WriteLine($"{key.PadRight(width)}  {value.ReplaceLineEndings(" ")}".TrimEnd());
+            }
+            context.Out.Flush();
+        }
     }
 }
