@@ -66,10 +66,19 @@ public static class HistoryCommand
             }).ToList();
             if (context.OutputIsTerminal)
             {
-                var table = new Table().Border(TableBorder.Simple).AddColumn("Time").AddColumn(new TableColumn("Pos").RightAligned()).AddColumn("Type").AddColumn("What");
+                // At 80 columns every character counts: when all rows share one offset (no DST
+                // change among them) it is said once, in the header.
+                var offsets = rows.Select(r => r[0][^6..]).Distinct().ToList();
+                var timeHeader = offsets.Count == 1 ? $"Time ({offsets[0]})" : "Time";
+                var table = new Table().Border(TableBorder.Simple)
+                    .AddColumn(new TableColumn(Markup.Escape(timeHeader)).NoWrap())
+                    .AddColumn(new TableColumn("Pos").RightAligned().NoWrap())
+                    .AddColumn(new TableColumn("Type").NoWrap())
+                    .AddColumn("What");
                 foreach (var row in rows)
                 {
-                    table.AddRow(row.Select(Markup.Escape).ToArray());
+                    var time = offsets.Count == 1 ? row[0][..^7] : row[0];
+                    table.AddRow([Markup.Escape(time), .. row[1..].Select(Markup.Escape)]);
                 }
                 context.Console.Write(table);
             }
