@@ -3,6 +3,7 @@ using System.CommandLine.Help;
 using GoWatch.Checks;
 using GoWatch.Cli.Backend;
 using GoWatch.Cli.Commands;
+using GoWatch.Cli.Terminal;
 using GoWatch.Cli.Usage;
 using GoWatch.Events.Serialization;
 using GoWatch.Events.Store;
@@ -42,18 +43,15 @@ public static class GoWatchCli
         var root = Build(context);
         var parse = root.Parse(args);
         var invocation = new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false };
-        // --help and directives ([suggest] for shell completion) answer before any validation.
-        if (parse.Action is { ClearsParseErrors: true } || parse.Action?.GetType().Namespace is "System.CommandLine.Completions")
-        {
-            return await parse.InvokeAsync(invocation, cancellationToken);
-        }
-        if (UsageErrors.Describe(parse) is { } usage)
-        {
-            context.Error.WriteLine(usage.StartsWith("gowatch", StringComparison.Ordinal) ? usage : "gowatch: " + usage);
-            return ExitCodes.Usage;
-        }
         try
         {
+            // --help and directives ([suggest] for shell completion) answer before any validation.
+            if (parse.Action is not { ClearsParseErrors: true } && parse.Action?.GetType().Namespace is not "System.CommandLine.Completions"
+                && UsageErrors.Describe(parse) is { } usage)
+            {
+                context.Error.WriteLine(usage.StartsWith("gowatch", StringComparison.Ordinal) ? usage : "gowatch: " + usage);
+                return ExitCodes.Usage;
+            }
             return await parse.InvokeAsync(invocation, cancellationToken);
         }
         catch (BackendUnavailableException ex)
@@ -65,6 +63,11 @@ public static class GoWatchCli
         {
             context.Error.WriteLine($"gowatch: {ex.Message}");
             return ExitCodes.Failure;
+        }
+        catch (IOException ex) when (PipeOutput.IsBrokenPipe(ex))
+        {
+            // The reader of our output has gone (| head): nothing more to say, and nobody to say it to.
+            return ExitCodes.Ok;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -17,6 +17,11 @@ catch (SettingsException ex)
     return ExitCodes.Usage;
 }
 
+if (Console.IsOutputRedirected)
+{
+    Console.SetOut(GoWatch.Cli.Terminal.PipeOutput.Open());
+}
+
 // Colour only for a person at a terminal who has not asked for none.
 var color = !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")) && Environment.GetEnvironmentVariable("TERM") != "dumb";
 var console = AnsiConsole.Create(new AnsiConsoleSettings

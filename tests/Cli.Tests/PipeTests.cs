@@ -70,6 +70,27 @@ public sealed class PipeTests : IDisposable
         Assert.Contains("No events match.", result.Stderr);
     }
 
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("history")]
+    [InlineData("history --json")]
+    [InlineData("show")]
+    [InlineData("diff 2")]
+    [InlineData("status")]
+    [InlineData("completion bash")]
+    public void A_reader_that_is_already_gone_ends_any_command_quietly(string command)
+    {
+        GivenEdits(3);
+
+        // `true` reads nothing and exits at once: every write gowatch makes meets a closed pipe.
+        var result = _cli.Shell($"gowatch {command} | true; echo \"gowatch exited ${{PIPESTATUS[0]}}\" >&2");
+
+        Assert.Matches("gowatch exited (0|3|141)", result.Stderr);
+        Assert.DoesNotContain("Exception", result.Stderr);
+        Assert.DoesNotContain("Broken pipe", result.Stderr);
+        Assert.DoesNotContain("   at ", result.Stderr);
+    }
+
     [Fact]
     public void A_reader_that_stops_early_ends_history_quietly()
     {
