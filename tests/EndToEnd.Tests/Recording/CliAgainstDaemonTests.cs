@@ -35,6 +35,26 @@ public sealed class CliAgainstDaemonTests : IDisposable
     }
 
     [Fact]
+    public void Status_tells_a_killed_daemon_from_a_clean_stop()
+    {
+        using (var daemon = _h.StartDaemon())
+        {
+            daemon.Stop();
+        }
+        var stopped = _h.Cli("status");
+        using (var daemon = _h.StartDaemon())
+        {
+            daemon.Crash();
+        }
+        var killed = _h.Cli("status");
+
+        Assert.Equal(3, stopped.ExitCode);
+        Assert.Contains("gowatchd is not running; it stopped cleanly at", stopped.Stdout);
+        Assert.Equal(3, killed.ExitCode);
+        Assert.Contains("ended without a clean stop (crashed or killed)", killed.Stdout);
+    }
+
+    [Fact]
     public void History_reads_the_same_events_through_the_daemon_and_directly()
     {
         File.WriteAllText(_h.HomePath(".zshrc"), "a\n");
