@@ -82,11 +82,14 @@ public static class GoWatchCli
         {
             switch (option.Name)
             {
+                // A help name, or the help would spell every completion out as <a|b|c…>.
                 case "--type":
                     option.CompletionSources.Add(EventTypeRegistry.Names.Order(StringComparer.Ordinal).ToArray());
+                    option.HelpName ??= "TYPE";
                     break;
                 case "--check":
                     option.CompletionSources.Add(Verifier.CheckIds.ToArray());
+                    option.HelpName ??= "ID";
                     break;
             }
         }

@@ -17,7 +17,7 @@ public static class HistoryCommand
 
     public static Command Create(CliContext context)
     {
-        var since = new Option<string?>("--since") { Description = "Only events newer than this: an age (30m, 2h, 7d, 2w) or a local date/time such as 2026-11-20 or 2026-11-20T14:00 (add Z or +02:00 for another zone)" };
+        var since = new Option<string?>("--since") { HelpName = "WHEN", Description = "Only events newer than this: an age (30m, 2h, 7d, 2w) or a local date/time such as 2026-11-20 or 2026-11-20T14:00 (add Z or +02:00 for another zone)" };
         since.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<string?>() is { } s && !TimeSpec.TryParse(s, context.Time.GetUtcNow(), context.Time.LocalTimeZone, out _))
@@ -25,7 +25,7 @@ public static class HistoryCommand
                 r.AddError($"--since expects an age (30m, 2h, 7d, 2w) or a date/time such as 2026-11-20T14:00, got '{s}'.");
             }
         });
-        var path = new Option<string?>("--path") { Description = "Only events about this file (~ is expanded)" };
+        var path = new Option<string?>("--path") { HelpName = "FILE", Description = "Only events about this file (~ is expanded)" };
         var type = new Option<string[]>("--type") { Description = "Only events of this type (repeatable): " + string.Join(", ", EventTypeRegistry.Names.Order(StringComparer.Ordinal)), AllowMultipleArgumentsPerToken = false };
         var check = new Option<string?>("--check") { Description = "Only the story of this check (DriftDetected / DriftResolved), e.g. path.broken" };
         var limit = Values.Limit(DefaultLimit);

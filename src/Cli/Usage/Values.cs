@@ -35,7 +35,8 @@ public static class Values
     /// <summary><c>--limit N</c>: 0 for all, else at most N events.</summary>
     public static Option<int> Limit(int defaultLimit) => new("--limit")
     {
-        Description = $"At most this many events, newest first (default {defaultLimit}; 0 for all)",
+        HelpName = "N",
+        Description = "At most this many events, newest first (0 for all)",
         DefaultValueFactory = _ => defaultLimit,
         CustomParser = result =>
         {
