@@ -17,9 +17,9 @@ catch (SettingsException ex)
     return ExitCodes.Usage;
 }
 
-if (Console.IsOutputRedirected)
+if (Console.IsOutputRedirected && GoWatch.Cli.Terminal.PipeOutput.Open() is { } pipe)
 {
-    Console.SetOut(GoWatch.Cli.Terminal.PipeOutput.Open());
+    Console.SetOut(pipe);
 }
 
 // Colour only for a person at a terminal who has not asked for none.

@@ -92,6 +92,20 @@ public sealed class PipeTests : IDisposable
     }
 
     [Fact]
+    public void Output_redirected_to_a_file_shared_with_other_commands_is_appended_not_overwritten()
+    {
+        GivenEdits(2);
+        var log = Path.Combine(_s.Root, "log.txt");
+
+        var result = _cli.Shell($"{{ gowatch history --limit 1; gowatch status; echo done; }} > {RealCli.Quote(log)} 2>/dev/null");
+
+        var text = File.ReadAllText(log);
+        Assert.True(text.Contains("TIME", StringComparison.Ordinal) && text.Contains("gowatchd is not running", StringComparison.Ordinal), result + "\n" + text);
+        Assert.EndsWith("done\n", text);
+        Assert.True(text.IndexOf("TIME", StringComparison.Ordinal) < text.IndexOf("gowatchd is not running", StringComparison.Ordinal), text);
+    }
+
+    [Fact]
     public void A_reader_that_stops_early_ends_history_quietly()
     {
         GivenEdits(30);

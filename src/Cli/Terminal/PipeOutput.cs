@@ -12,11 +12,19 @@ public static class PipeOutput
 {
     private const int Epipe = 32; // the same on Linux and macOS
 
-    public static TextWriter Open() =>
-        new StreamWriter(new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0), new System.Text.UTF8Encoding(false))
+    /// <summary>A writer on descriptor 1 when it is a pipe or socket; null for a file or device, which the console serves.</summary>
+    public static TextWriter? Open()
+    {
+        var stream = new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
+        if (stream.CanSeek)
         {
-            AutoFlush = true,
-        };
+            // A file: FileStream would write at offsets of its own and leave the shared descriptor's
+            // offset behind, so `(gowatch status; gowatch history) > log` would overwrite itself.
+            stream.Dispose();
+            return null;
+        }
+        return new StreamWriter(stream, new System.Text.UTF8Encoding(false)) { AutoFlush = true };
+    }
 
     /// <summary>True for the error a write to a pipe nobody reads any more raises.</summary>
     public static bool IsBrokenPipe(IOException exception)
