@@ -18,5 +18,14 @@ public sealed record CliContext(
     TimeProvider Time,
     Func<GoWatchSettings, IGoWatchBackend> Connect)
 {
+    /// <summary>
+    /// True when stdout is a terminal a person reads; false in a pipe or file, where rows come
+    /// first (no blank lines, no rules, no trailing spaces) and hints go to stderr.
+    /// </summary>
+    public bool OutputIsTerminal { get; init; }
+
+    /// <summary>Cancelled when the reader of stdout has gone away, so a command that waits (follow) ends quietly.</summary>
+    public CancellationToken OutputClosed { get; init; }
+
     public IGoWatchBackend OpenBackend() => Connect(Settings);
 }

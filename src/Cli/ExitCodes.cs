@@ -12,4 +12,10 @@ public static class ExitCodes
 
     /// <summary>A revert was refused.</summary>
     public const int Refused = 3;
+
+    /// <summary><c>gowatch status</c>: gowatchd is not running.</summary>
+    public const int NotRunning = 3;
+
+    /// <summary>Ctrl-C ended the command (128 + SIGINT, as shells report it).</summary>
+    public const int Interrupted = 130;
 }

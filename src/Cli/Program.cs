@@ -17,8 +17,13 @@ catch (SettingsException ex)
     return ExitCodes.Usage;
 }
 
+if (Console.IsOutputRedirected && GoWatch.Cli.Terminal.PipeOutput.Open() is { } pipe)
+{
+    Console.SetOut(pipe);
+}
+
 // Colour only for a person at a terminal who has not asked for none.
-var color = !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+var color = !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")) && Environment.GetEnvironmentVariable("TERM") != "dumb";
 var console = AnsiConsole.Create(new AnsiConsoleSettings
 {
     Ansi = color ? AnsiSupport.Detect : AnsiSupport.No,
@@ -38,5 +43,9 @@ Console.CancelKeyPress += (_, e) =>
     cancel.Cancel();
 };
 
-var context = new CliContext(settings, console, Console.Out, Console.Error, color, TimeProvider.System, BackendConnector.Connect);
+var context = new CliContext(settings, console, Console.Out, Console.Error, color, TimeProvider.System, BackendConnector.Connect)
+{
+    OutputIsTerminal = !Console.IsOutputRedirected,
+    OutputClosed = GoWatch.Cli.Terminal.ClosedOutput.Watch(),
+};
 return await GoWatchCli.RunAsync(args, context, cancel.Token);

@@ -62,6 +62,23 @@ public sealed class HistoryCommandTests : IDisposable
     }
 
     [Fact]
+    public void At_an_80_column_terminal_the_table_fits_and_names_the_offset_once()
+    {
+        GivenTenDaysOfEdits();
+        var cli = new RealCli(_s);
+        cli.Environment["TZ"] = "Asia/Kolkata";
+        cli.Environment["COLUMNS"] = "80";
+
+        var result = cli.AtTerminal(["history"]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var lines = result.Stdout.ReplaceLineEndings("\n").Split('\n');
+        Assert.Contains(lines, l => l.Contains("Time (+05:30)", StringComparison.Ordinal) && l.Contains("What", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("2026-03-11 13:30:00", StringComparison.Ordinal) && l.Contains("FileChanged", StringComparison.Ordinal));
+        Assert.All(lines, l => Assert.True(System.Text.RegularExpressions.Regex.Replace(l, "\x1b\\[[0-9;?]*[A-Za-z]|\x1b[=>]", "").Length <= 80, l));
+    }
+
+    [Fact]
     public void The_table_is_newest_first_with_time_position_type_and_what_using_tilde_for_home()
     {
         GivenTenDaysOfEdits();

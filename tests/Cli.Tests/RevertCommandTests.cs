@@ -42,7 +42,7 @@ public sealed class RevertCommandTests : IDisposable
     {
         var pos = GivenABadEdit();
 
-        var result = RunAtTerminal("y\n", pos);
+        var result = RunAtTerminal("y", pos);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("-export PATH=$GOROOT/bin", result.Stdout);
@@ -53,13 +53,14 @@ public sealed class RevertCommandTests : IDisposable
     }
 
     [Fact]
-    public void On_a_terminal_answering_no_changes_nothing()
+    public void On_a_terminal_answering_no_changes_nothing_and_exits_0()
     {
         var pos = GivenABadEdit();
 
-        var result = RunAtTerminal("n\n", pos);
+        var result = RunAtTerminal("n", pos);
 
-        Assert.Equal(3, result.ExitCode);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Nothing changed.", result.Stdout);
         Assert.Equal(Bad, File.ReadAllText(_s.Zshrc));
         Assert.DoesNotContain(_s.Events(), e => e.Data is FileReverted);
     }
@@ -69,14 +70,42 @@ public sealed class RevertCommandTests : IDisposable
     {
         var created = _s.Edit(_s.HomePath(".zshenv"), "export GO111MODULE=off\n").ToString(CultureInfo.InvariantCulture);
 
-        var declined = RunAtTerminal("n\n", created);
+        var declined = RunAtTerminal("\n", created);
         Assert.True(File.Exists(_s.HomePath(".zshenv")));
-        var accepted = RunAtTerminal("y\n", created);
+        var accepted = RunAtTerminal("y", created);
 
-        Assert.Equal(3, declined.ExitCode);
-        Assert.Contains("Remove ~/.zshenv?", declined.Stdout);
+        Assert.Equal(0, declined.ExitCode);
+        Assert.Contains("Remove ~/.zshenv? [y/N]", declined.Stdout);
         Assert.Equal(0, accepted.ExitCode);
         Assert.False(File.Exists(_s.HomePath(".zshenv")));
+    }
+
+    [Theory]
+    [InlineData("n", "n")]
+    [InlineData("\u0003", "Ctrl-C")]
+    [InlineData("\u0004", "Ctrl-D")]
+    public void At_a_real_terminal_n_ctrl_c_and_ctrl_d_answer_no(string key, string name)
+    {
+        var pos = GivenABadEdit();
+
+        var result = new RealCli(_s).AtTerminal(["revert", pos], waitFor: "[y/N]", keys: key);
+
+        Assert.True(result.ExitCode == 0, $"{name}: {result}");
+        Assert.Contains("-export PATH=$GOROOT/bin", result.Stdout);
+        Assert.Contains("Nothing changed.", result.Stdout);
+        Assert.Equal(Bad, File.ReadAllText(_s.Zshrc));
+        Assert.DoesNotContain(_s.Events(), e => e.Data is FileReverted);
+    }
+
+    [Fact]
+    public void At_a_real_terminal_y_reverts()
+    {
+        var pos = GivenABadEdit();
+
+        var result = new RealCli(_s).AtTerminal(["revert", pos], waitFor: "[y/N]", keys: "y");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(Good, File.ReadAllText(_s.Zshrc));
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed class SecretMaskingTests : IDisposable
 
         var result = _s.Run(command.Select(a => a.Replace("{pos}", pos.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)).ToArray());
 
-        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.True(result.ExitCode == (command[0] == "status" ? 3 : 0), result.ToString()); // status: gowatchd is not running
         foreach (var secret in SecretCorpus.Values)
         {
             Assert.DoesNotContain(secret, result.All, StringComparison.Ordinal);

@@ -166,6 +166,54 @@ public sealed class ServiceCommandTests : IDisposable
     }
 
     [Fact]
+    public void Status_and_uninstall_dry_run_work_without_a_daemon_to_run()
+    {
+        _shims.Add("launchctl", exitCode: 113, stderr: "Could not find service \"dev.gowatch.agent\" in domain for user gui: 0");
+
+        var status = Service(_mac, Host(_mac), "status");
+        var uninstall = Service(_mac, Host(_mac), "uninstall", "--dry-run");
+
+        Assert.True(status.ExitCode == 0, status.ToString());
+        Assert.Contains("installed: no", status.Stdout);
+        Assert.True(uninstall.ExitCode == 0, uninstall.ToString());
+        Assert.Contains("$ launchctl bootout gui/", uninstall.Stdout);
+        Assert.DoesNotContain("Cannot find gowatchd", status.All + uninstall.All);
+    }
+
+    [Fact]
+    public void An_install_dry_run_says_what_it_would_do_before_showing_it()
+    {
+        GivenTheDaemonDllBesideGowatch();
+
+        var result = Service(_linux, Host(_linux), "install", "--dry-run");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var text = result.Stdout;
+        var says = text.IndexOf("Would write", StringComparison.Ordinal);
+        Assert.True(says == 0, text);
+        Assert.True(text.IndexOf("[Service]", StringComparison.Ordinal) > says, text);
+        Assert.True(text.LastIndexOf("$ systemctl --user enable --now gowatch.service", StringComparison.Ordinal) > text.IndexOf("[Install]", StringComparison.Ordinal), text);
+    }
+
+    [Theory]
+    [InlineData(PlatformKind.MacOS)]
+    [InlineData(PlatformKind.Linux)]
+    public void The_generated_service_file_holds_no_notes_about_the_template(PlatformKind platform)
+    {
+        GivenTheDaemonDllBesideGowatch();
+        var s = platform == PlatformKind.MacOS ? _mac : _linux;
+
+        var result = Service(s, Host(s), "install", "--dry-run", "--json");
+
+        var content = JsonDocument.Parse(result.Stdout).RootElement.GetProperty("fileContent").GetString()!;
+        Assert.DoesNotContain("Placeholders", content, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("double braces", content);
+        Assert.DoesNotContain("{{", content);
+        Assert.DoesNotContain("##", content);
+        Assert.Contains("Written by `gowatch service install`", content);
+    }
+
+    [Fact]
     public void A_failing_launchctl_exits_1_with_its_error()
     {
         GivenTheDaemonDllBesideGowatch();

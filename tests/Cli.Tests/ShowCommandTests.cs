@@ -76,6 +76,50 @@ public sealed class ShowCommandTests : IDisposable
     }
 
     [Fact]
+    public void Show_without_a_position_shows_the_newest_event()
+    {
+        _s.Edit(_s.Zshrc, "a\n");
+        var newest = _s.Edit(_s.Zshrc, "a\nexport GOFLAGS=-mod=mod\n");
+
+        var result = _s.Run("show");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains($"Position  {newest}", result.Stdout);
+        Assert.Contains("+export GOFLAGS=-mod=mod", result.Stdout);
+    }
+
+    [Fact]
+    public void Show_without_a_position_on_an_empty_store_says_nothing_is_recorded()
+    {
+        var result = _s.Run("show");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("nothing is recorded yet", result.Stderr);
+    }
+
+    [Fact]
+    public void A_drift_shows_the_evidence_and_fix_of_the_verification_that_found_it()
+    {
+        _s.Edit(_s.Zshrc, "export PATH=$GOROOT/bin\n");
+        var drift = _s.Given(r =>
+        {
+            new GoWatch.Recording.Verification.VerificationLog(r.Store).Record(new VerificationCompleted("change",
+                [new FindingRecord("path.broken", "error", "PATH lacks /usr/bin", "The login shell's PATH is /usr/local/go/bin", [new EvidenceRecord(_s.Zshrc, 1, "export PATH=$GOROOT/bin")], "export PATH=$GOROOT/bin:$PATH")],
+                [], 10), EventSources.Daemon);
+            return r.Store.Query(new GoWatch.Events.Store.EventQuery { Types = ["DriftDetected"], Limit = 1 }).Single();
+        });
+
+        var result = _s.Run("show", P(drift.Position));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.NotNull(drift.CausationId);
+        Assert.Contains("path.broken", result.Stdout);
+        Assert.Contains("evidence: ~/.zshrc:1: export PATH=$GOROOT/bin", result.Stdout);
+        Assert.Contains("fix: export PATH=$GOROOT/bin:$PATH", result.Stdout);
+        Assert.Contains("Found by verification #", result.Stdout);
+    }
+
+    [Fact]
     public void Show_json_is_the_event_as_history_json_prints_it()
     {
         var pos = _s.Edit(_s.Zshrc, "a\n");

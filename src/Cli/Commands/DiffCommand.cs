@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using GoWatch.Cli.Rendering;
+using GoWatch.Cli.Usage;
 using GoWatch.Events.Serialization;
 
 namespace GoWatch.Cli.Commands;
@@ -10,7 +11,7 @@ public static class DiffCommand
 {
     public static Command Create(CliContext context)
     {
-        var position = new Argument<long>("POS") { Description = "Position of a file event (FileCreated, FileChanged, FileDeleted, FileReverted)" };
+        var position = Values.Position("Position of a file event (FileCreated, FileChanged, FileDeleted, FileReverted)");
         var json = new Option<bool>("--json") { Description = "Print {position, path, beforeSha256, afterSha256, diff} as JSON" };
         var showSecrets = Secrets.Option();
         var command = new Command("diff", "Show what a file event changed, as a unified diff") { position, json, showSecrets };
@@ -36,7 +37,7 @@ public static class DiffCommand
                 context.Error.WriteLine($"gowatch: no diff for event {pos}: {why}.");
                 return ExitCodes.Failure;
             }
-            var diff = UnifiedDiff.Create(Secrets.Mask(contents.Before!, show), Secrets.Mask(contents.After!, show), contents.Path);
+            var diff = contents.Patch(show);
             if (parse.GetValue(json))
             {
                 var data = JsonNode.Parse(EventJson.SerializeData(e.Data));

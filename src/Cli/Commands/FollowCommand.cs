@@ -24,9 +24,11 @@ public static class FollowCommand
             }
             var asJson = parse.GetValue(json);
             var show = parse.GetValue(showSecrets);
+            // Ctrl-C, or the reader of a pipe going away (follow | head -2), ends it quietly.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, context.OutputClosed);
             try
             {
-                await foreach (var e in backend.FollowAsync(null, cancellationToken))
+                await foreach (var e in backend.FollowAsync(null, stop.Token))
                 {
                     if (asJson)
                     {
@@ -35,11 +37,11 @@ public static class FollowCommand
                     }
                     else
                     {
-                        context.Console.MarkupLine($"[grey]{e.Time.ToLocalTime():HH:mm:ss}[/] {e.Position,6} [bold]{Markup.Escape(Visible.Line(e.Type))}[/] {Markup.Escape(Visible.Line(Secrets.Mask(EventDescriber.Describe(e, context.Settings.Home), show)))}");
+                        context.Console.MarkupLine($"[grey]{Times.Local(e.Time, context.Time)}[/] {e.Position,6} [bold]{Markup.Escape(Visible.Line(e.Type))}[/] {Markup.Escape(Visible.Line(Secrets.Mask(EventDescriber.Describe(e, context.Settings.Home), show)))}");
                     }
                 }
             }
-            catch (OperationCanceledException)
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
                 return ExitCodes.Ok;
             }

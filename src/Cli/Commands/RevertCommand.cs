@@ -1,5 +1,7 @@
 using System.CommandLine;
 using GoWatch.Cli.Rendering;
+using GoWatch.Cli.Terminal;
+using GoWatch.Cli.Usage;
 using GoWatch.Platform.Locations;
 using GoWatch.Recording.Revert;
 using Spectre.Console;
@@ -20,7 +22,7 @@ public static class RevertCommand
     /// <param name="canAsk">Whether a person can answer a question on this console (tests pass their own).</param>
     internal static Command Create(CliContext context, Func<bool> canAsk)
     {
-        var position = new Argument<long>("POS") { Description = "Position of the file event to undo (FileChanged, FileCreated, FileDeleted, or a FileReverted to undo a revert)" };
+        var position = Values.Position("Position of the file event to undo (FileChanged, FileCreated, FileDeleted, or a FileReverted to undo a revert)");
         var dryRun = new Option<bool>("--dry-run") { Description = "Show the diff the revert would apply, and change nothing" };
         var force = new Option<bool>("--force") { Description = "Revert even if the file changed after that event (the current content is kept as a backup)" };
         var yes = new Option<bool>("--yes", "-y") { Description = "Do not ask for confirmation (needed when there is no terminal)" };
@@ -56,10 +58,11 @@ public static class RevertCommand
                 var question = plan.Action == RevertAction.Remove
                     ? $"Remove {HomePaths.Tilde(plan.Path, context.Settings.Home)}?"
                     : $"Restore {HomePaths.Tilde(plan.Path, context.Settings.Home)} to its content before #{pos}?";
-                if (!context.Console.Confirm(Markup.Escape(Visible.Line(question)), defaultValue: false))
+                if (!Prompt.Confirm(context.Console, Visible.Line(question)))
                 {
-                    context.Error.WriteLine("gowatch: not reverted; nothing changed.");
-                    return ExitCodes.Refused;
+                    // Saying no is an answer, not a failure.
+                    context.Console.MarkupLine("Nothing changed.");
+                    return ExitCodes.Ok;
                 }
             }
 
@@ -89,9 +92,9 @@ public static class RevertCommand
     /// <summary>The change the revert makes: the file as it is now → as it will be.</summary>
     private static void WriteDiff(CliContext context, RevertPlan plan, bool show)
     {
-        var now = plan.CurrentContent ?? [];
-        var then = plan.TargetContent ?? [];
-        UnifiedDiff.Write(context, UnifiedDiff.Create(Secrets.Mask(now, show), Secrets.Mask(then, show), plan.Path));
+        var now = plan.CurrentContent is { } current ? Secrets.Mask(current, show) : null;
+        var then = plan.TargetContent is { } target ? Secrets.Mask(target, show) : null;
+        UnifiedDiff.Write(context, UnifiedDiff.Create(now, then, plan.Path));
     }
 
     private static string Tilde(CliContext context, string message)

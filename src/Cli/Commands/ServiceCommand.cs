@@ -21,9 +21,15 @@ public static class ServiceCommand
     internal static Command Create(CliContext context, Host host)
     {
         var command = new Command("service", "Install, remove or inspect the gowatchd login service (launchd agent on macOS, systemd user unit on Linux)");
-        command.Subcommands.Add(Verb(context, host, ServiceAction.Install, "install", "Write the service file and start gowatchd now and at every login"));
-        command.Subcommands.Add(Verb(context, host, ServiceAction.Uninstall, "uninstall", "Stop gowatchd and remove the service file (the recorded history stays)"));
-        command.Subcommands.Add(Verb(context, host, ServiceAction.Status, "status", "Ask launchd / systemd whether the service is installed and running"));
+        command.Subcommands.Add(Verb(context, host, ServiceAction.Install, "install",
+            "Write the service file and start gowatchd now and at every login",
+            "Print the service file and the commands that would install it, and change nothing"));
+        command.Subcommands.Add(Verb(context, host, ServiceAction.Uninstall, "uninstall",
+            "Stop gowatchd and remove the service file (the recorded history stays)",
+            "Print the commands that would stop and remove the service, and change nothing"));
+        command.Subcommands.Add(Verb(context, host, ServiceAction.Status, "status",
+            "Ask launchd / systemd whether the service is installed, loaded and running",
+            "Print the command that would ask, without running it"));
         return command;
     }
 
@@ -45,17 +51,27 @@ public static class ServiceCommand
         public string? Variable(string name) => Environment.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
     }
 
-    private static Command Verb(CliContext context, Host host, ServiceAction action, string name, string description)
+    private static Command Verb(CliContext context, Host host, ServiceAction action, string name, string description, string dryRunDescription)
     {
-        var dryRun = new Option<bool>("--dry-run") { Description = "Print the service file and the commands instead of running them" };
-        var json = new Option<bool>("--json") { Description = "Print the outcome as JSON" };
+        var dryRun = new Option<bool>("--dry-run") { Description = dryRunDescription };
+        var json = new Option<bool>("--json") { Description = action == ServiceAction.Status ? "Print installed, loaded, running and pid as JSON" : "Print the outcome as JSON" };
         var command = new Command(name, description) { dryRun, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            if (!TryLocateDaemon(host, out var launch, out var error))
+            DaemonLaunch launch;
+            if (action == ServiceAction.Install)
             {
-                context.Error.WriteLine($"gowatch: {error}");
-                return ExitCodes.Failure;
+                if (!TryLocateDaemon(host, out launch, out var error))
+                {
+                    context.Error.WriteLine($"gowatch: {error}");
+                    return ExitCodes.Failure;
+                }
+            }
+            else
+            {
+                // Status and uninstall only ask launchd / systemd and remove the file: they never
+                // render it, so they work when gowatchd itself is gone.
+                launch = TryLocateDaemon(host, out var found, out _) ? found : DaemonLaunch.FromExecutable("/usr/bin/false");
             }
             var options = ServiceOptions.From(context.Settings, launch.WithForwardedEnvironment(host.Environment)) with
             {
@@ -182,21 +198,24 @@ public static class ServiceCommand
 
     private static void WriteHuman(CliContext context, ServiceResult result)
     {
-        if (result.DryRun && result.FileContent is { } content)
+        if (result.DryRun && result.Succeeded)
         {
-            context.Out.WriteLine($"# {result.FilePath}");
-            context.Out.Write(content.EndsWith('\n') ? content : content + "\n");
+            // The message says what would happen "below": it comes first, then the file, then the commands.
+            context.Out.WriteLine(result.Message);
+            if (result.FileContent is { } content)
+            {
+                context.Out.WriteLine();
+                context.Out.WriteLine($"# {result.FilePath}");
+                context.Out.Write(content.EndsWith('\n') ? content : content + "\n");
+            }
             context.Out.WriteLine();
-        }
-        if (result.DryRun)
-        {
             foreach (var c in result.Commands)
             {
                 context.Out.WriteLine("$ " + c);
             }
             context.Out.Flush();
         }
-        if (result.Succeeded)
+        else if (result.Succeeded)
         {
             context.Console.MarkupLine(Markup.Escape(result.Message));
         }

@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Text.Json;
 using GoWatch.Cli.Backend;
 using GoWatch.Cli.Rendering;
+using GoWatch.Cli.Usage;
+using GoWatch.Events.Store;
 using GoWatch.Events;
 using GoWatch.Events.Model;
 using GoWatch.Events.Serialization;
@@ -20,16 +22,21 @@ public static class ShowCommand
 {
     public static Command Create(CliContext context)
     {
-        var position = new Argument<long>("POS") { Description = "The event's position (the Pos column of gowatch history)" };
+        var position = Values.Position("The event's position (the Pos column of gowatch history); the newest event when left out", optional: true);
         var json = new Option<bool>("--json") { Description = "Print the event as JSON (as in history --json)" };
         var showSecrets = Secrets.Option();
-        var command = new Command("show", "Explain one event in full") { position, json, showSecrets };
+        var command = new Command("show", "Explain one event in full (the newest without POS)") { position, json, showSecrets };
         command.SetAction(parse =>
         {
             var pos = parse.GetValue(position);
             var show = parse.GetValue(showSecrets);
             using var backend = context.OpenBackend();
-            var e = backend.Get(pos);
+            var e = pos > 0 ? backend.Get(pos) : backend.Query(new EventQuery { Limit = 1 }).FirstOrDefault();
+            if (e is null && pos == 0)
+            {
+                context.Error.WriteLine("gowatch: nothing is recorded yet.");
+                return ExitCodes.Failure;
+            }
             if (e is null)
             {
                 context.Error.WriteLine($"gowatch: no event at position {pos} (the newest is {backend.Status()["store"]?["lastPosition"]}).");
@@ -52,10 +59,10 @@ public static class ShowCommand
 
         public void Explain(EventEnvelope e)
         {
-            var grid = NewGrid();
+            var grid = new List<(string Key, string Value)>();
             Row(grid, "Position", e.Position.ToString(CultureInfo.InvariantCulture));
             Row(grid, "Type", e.Type);
-            Row(grid, "Time", e.Time.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture));
+            Row(grid, "Time", Times.Local(e.Time, context.Time));
             Row(grid, "Stream", $"{e.Stream} (version {e.Version})");
             Row(grid, "Source", e.Source);
             Row(grid, "What", EventDescriber.Describe(e, _home));
@@ -94,7 +101,7 @@ public static class ShowCommand
                     Row(grid, "Duration", $"{v.DurationMs} ms");
                     break;
             }
-            context.Console.Write(grid);
+            WriteFields(grid);
             context.Console.WriteLine();
 
             switch (e.Data)
@@ -108,7 +115,10 @@ public static class ShowCommand
                 case VerificationCompleted v:
                     WriteVerification(v);
                     break;
-                case DriftDetected or DriftResolved or NotificationSent:
+                case DriftDetected d:
+                    WriteDriftFinding(e, d);
+                    break;
+                case DriftResolved or NotificationSent:
                     break;
                 default:
                     var data = JsonSerializer.Serialize(JsonDocument.Parse(EventJson.SerializeData(e.Data)).RootElement, new JsonSerializerOptions { WriteIndented = true });
@@ -119,7 +129,7 @@ public static class ShowCommand
 
         /// <summary>" — FileChanged ~/.zshrc at 2026-…" for the event at <paramref name="position"/>.</summary>
         private string Blame(long position) => backend.Get(position) is { } blamed
-            ? $" — {blamed.Type}{(blamed.Path is { } p ? " " + HomePaths.Tilde(p, _home) : "")} at {blamed.Time.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} (gowatch show {position})"
+            ? $" — {blamed.Type}{(blamed.Path is { } p ? " " + HomePaths.Tilde(p, _home) : "")} at {Times.Local(blamed.Time, context.Time)} (gowatch show {position})"
             : " (no longer in the store)";
 
         private void WriteDiff(EventEnvelope e, FileEventContents contents)
@@ -130,7 +140,7 @@ public static class ShowCommand
             }
             else if (e.Data is not FileUnreadable)
             {
-                UnifiedDiff.Write(context, UnifiedDiff.Create(Secrets.Mask(contents.Before!, show), Secrets.Mask(contents.After!, show), contents.Path));
+                UnifiedDiff.Write(context, contents.Patch(show));
             }
         }
 
@@ -152,6 +162,20 @@ public static class ShowCommand
             context.Console.Write(table);
         }
 
+        /// <summary>The finding as the verification that raised the drift reported it: its evidence and its fix.</summary>
+        private void WriteDriftFinding(EventEnvelope e, DriftDetected drift)
+        {
+            var verification = backend.Query(new EventQuery { Types = ["VerificationCompleted"], BeforePosition = e.Position, Limit = 50 })
+                .FirstOrDefault(v => e.CausationId is { } cause ? v.Id == cause : v.Data is VerificationCompleted c && c.Findings.Any(f => f.Id == drift.CheckId));
+            if (verification?.Data is not VerificationCompleted completed || completed.Findings.FirstOrDefault(f => f.Id == drift.CheckId) is not { } finding)
+            {
+                context.Console.MarkupLine("[grey]The verification that found it is no longer in the store; gowatch doctor shows the evidence now.[/]");
+                return;
+            }
+            context.Console.MarkupLine($"[grey]Found by verification #{verification.Position} ({Markup.Escape(completed.Trigger)}, gowatch show {verification.Position}):[/]");
+            WriteFinding(finding);
+        }
+
         private void WriteVerification(VerificationCompleted v)
         {
             if (v.Findings.Count == 0)
@@ -159,6 +183,17 @@ public static class ShowCommand
                 context.Console.MarkupLine("[green]No findings.[/]");
             }
             foreach (var f in v.Findings)
+            {
+                WriteFinding(f);
+            }
+            if (v.Passed.Count > 0)
+            {
+                context.Console.MarkupLine($"[green]Passed:[/] {Markup.Escape(string.Join(", ", v.Passed))}");
+            }
+        }
+
+        private void WriteFinding(FindingRecord f)
+        {
             {
                 var mark = f.Severity switch { "error" => "[red]✗[/]", "warning" => "[yellow]![/]", _ => "[blue]i[/]" };
                 context.Console.MarkupLine($"{mark} [bold]{Markup.Escape(f.Id)}[/] ({Markup.Escape(f.Severity)}): {Markup.Escape(Visible.Line(Secrets.Mask(f.Title, show)))}");
@@ -177,14 +212,29 @@ public static class ShowCommand
                     context.Console.MarkupLine($"    [grey]fix:[/] {Markup.Escape(Visible.Line(Secrets.Mask(fix, show)))}");
                 }
             }
-            if (v.Passed.Count > 0)
-            {
-                context.Console.MarkupLine($"[green]Passed:[/] {Markup.Escape(string.Join(", ", v.Passed))}");
-            }
         }
 
-        private Grid NewGrid() => new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
+        private void Row(List<(string Key, string Value)> fields, string key, string? value) => fields.Add((key, Visible.Line(Secrets.Mask(value ?? "—", show))));
 
-        private void Row(Grid grid, string key, string? value) => grid.AddRow($"[bold]{key}[/]", Markup.Escape(Visible.Line(Secrets.Mask(value ?? "—", show))));
+        /// <summary>Key and value columns: a Spectre grid on a terminal, plain aligned lines (no padding at the end) in a pipe.</summary>
+        private void WriteFields(List<(string Key, string Value)> fields)
+        {
+            if (context.OutputIsTerminal)
+            {
+                var grid = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
+                foreach (var (key, value) in fields)
+                {
+                    grid.AddRow($"[bold]{Markup.Escape(key)}[/]", Markup.Escape(value));
+                }
+                context.Console.Write(grid);
+                return;
+            }
+            var width = fields.Max(f => f.Key.Length);
+            foreach (var (key, value) in fields)
+            {
+                context.Out.WriteLine($"{key.PadRight(width)}  {value.ReplaceLineEndings(" ")}".TrimEnd());
+            }
+            context.Out.Flush();
+        }
     }
 }

@@ -24,6 +24,8 @@ public static class EventDescriber
         WatchError w => $"{HomePaths.Tilde(w.Path, home)}: {w.Error}",
         DaemonStarted s => $"pid {s.Pid}, version {s.Version}, {s.Platform}/{s.HostArch}{(s.PreviousRun == DaemonStarted.Crashed ? " — the previous run ended without a clean stop (killed or crashed)" : "")}",
         DaemonStopped s => $"pid {s.Pid} ({s.Reason})",
+        ProjectWatched p => $"watching the project {HomePaths.Tilde(p.Directory, home)}",
+        ProjectUnwatched p => $"no longer watching the project {HomePaths.Tilde(p.Directory, home)}",
         UnknownEvent u => $"(stored by a newer GoWatch: {u.StoredType})",
         _ => e.Type,
     };

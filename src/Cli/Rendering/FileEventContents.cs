@@ -7,6 +7,18 @@ namespace GoWatch.Cli.Rendering;
 /// <summary>The content before and after a file event, fetched from the store's snapshots.</summary>
 public sealed record FileEventContents(string Path, byte[]? Before, byte[]? After, string? Missing)
 {
+    /// <summary>The file did not exist before the event (it created it).</summary>
+    public bool Created { get; init; }
+
+    /// <summary>The file did not exist after the event (it deleted it).</summary>
+    public bool Removed { get; init; }
+
+    /// <summary>The patch of this event, secrets masked unless <paramref name="showSecrets"/>.</summary>
+    public string Patch(bool showSecrets) => UnifiedDiff.Create(
+        Created ? null : Secrets.Mask(Before ?? [], showSecrets),
+        Removed ? null : Secrets.Mask(After ?? [], showSecrets),
+        Path);
+
     /// <summary>Null when <paramref name="e"/> is not a file event.</summary>
     public static FileEventContents? Load(EventEnvelope e, IGoWatchBackend backend)
     {
@@ -31,6 +43,6 @@ public sealed record FileEventContents(string Path, byte[]? Before, byte[]? Afte
             (null, _) or (_, null) => "the content was not kept (the file was larger than the snapshot cap, or unreadable)",
             _ => null,
         };
-        return new FileEventContents(h.Path, before, after, missing);
+        return new FileEventContents(h.Path, before, after, missing) { Created = h.Before is null, Removed = h.After is null };
     }
 }

@@ -9,8 +9,13 @@ public static partial class TimeSpec
     [GeneratedRegex(@"^(\d+)\s*([smhdw])$", RegexOptions.IgnoreCase)]
     private static partial Regex Relative();
 
-    public static bool TryParse(string text, DateTimeOffset now, out DateTimeOffset value)
+    public static bool TryParse(string text, DateTimeOffset now, out DateTimeOffset value) => TryParse(text, now, TimeZoneInfo.Local, out value);
+
+    /// <param name="zone">The zone of a date/time that names no offset: the user's.</param>
+    public static bool TryParse(string text, DateTimeOffset now, TimeZoneInfo zone, out DateTimeOffset value)
     {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(zone);
         var m = Relative().Match(text.Trim());
         if (m.Success && long.TryParse(m.Groups[1].Value, out var n))
         {
@@ -26,6 +31,12 @@ public static partial class TimeSpec
             value = now - span;
             return true;
         }
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeLocal, out value);
+        if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed))
+        {
+            value = default;
+            return false;
+        }
+        value = parsed.Kind == DateTimeKind.Unspecified ? new DateTimeOffset(parsed, zone.GetUtcOffset(parsed)) : new DateTimeOffset(parsed);
+        return true;
     }
 }

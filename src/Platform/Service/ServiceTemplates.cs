@@ -153,9 +153,12 @@ public static partial class ServiceTemplates
         return SecurityElement.Escape(value).Replace("\r", "&#13;", StringComparison.Ordinal);
     }
 
-    /// <summary>Replaces every <c>{{NAME}}</c> in one pass, so text inside a value is never taken for a placeholder.</summary>
+    /// <summary>
+    /// Drops the notes about the template itself (<c>## …</c> lines, <c>&lt;!--# … --&gt;</c> comments),
+    /// then replaces every <c>{{NAME}}</c> in one pass, so text inside a value is never taken for a placeholder.
+    /// </summary>
     internal static string Fill(string template, IReadOnlyDictionary<string, string> values) =>
-        Placeholder().Replace(template, match => values.TryGetValue(match.Groups[1].Value, out var value)
+        Placeholder().Replace(TemplateNote().Replace(template, ""), match => values.TryGetValue(match.Groups[1].Value, out var value)
             ? value
             : throw new InvalidOperationException($"Template placeholder {match.Value} has no value."));
 
@@ -174,6 +177,9 @@ public static partial class ServiceTemplates
             throw new ServiceTemplateException($"'{name}' is not a valid environment variable name.");
         }
     }
+
+    [GeneratedRegex(@"^##[^\n]*\n|^<!--#.*?-->\n", RegexOptions.Multiline | RegexOptions.Singleline)]
+    private static partial Regex TemplateNote();
 
     [GeneratedRegex(@"\{\{([A-Z_]+)\}\}")]
     private static partial Regex Placeholder();

@@ -7,9 +7,13 @@ public static class Processes
 {
     public static string RepoRoot { get; } = FindRepoRoot();
 
-    public static CliResult Run(string file, IEnumerable<string> args, TimeSpan timeout, IReadOnlyDictionary<string, string?>? environment = null)
+    public static CliResult Run(string file, IEnumerable<string> args, TimeSpan timeout, IReadOnlyDictionary<string, string?>? environment = null) =>
+        RunIn(null, file, args, timeout, environment);
+
+    /// <summary>Runs in <paramref name="workingDirectory"/> (null: this process's).</summary>
+    public static CliResult RunIn(string? workingDirectory, string file, IEnumerable<string> args, TimeSpan timeout, IReadOnlyDictionary<string, string?>? environment = null)
     {
-        using var process = Start(file, args, environment, redirect: true);
+        using var process = Start(file, args, environment, redirect: true, workingDirectory);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(timeout))
@@ -23,12 +27,13 @@ public static class Processes
 
     /// <summary>Starts a long-running process; its output is discarded.</summary>
     public static Process Start(string file, IEnumerable<string> args, IReadOnlyDictionary<string, string?>? environment = null) =>
-        Start(file, args, environment, redirect: false);
+        Start(file, args, environment, redirect: false, null);
 
-    private static Process Start(string file, IEnumerable<string> args, IReadOnlyDictionary<string, string?>? environment, bool redirect)
+    private static Process Start(string file, IEnumerable<string> args, IReadOnlyDictionary<string, string?>? environment, bool redirect, string? workingDirectory)
     {
         var psi = new ProcessStartInfo(file)
         {
+            WorkingDirectory = workingDirectory ?? "",
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,

@@ -27,11 +27,31 @@ public sealed class CliAgainstDaemonTests : IDisposable
         }
 
         var down = _h.Cli("status", "--json");
-        Assert.Equal(0, down.ExitCode);
+        Assert.Equal(3, down.ExitCode);
         var after = JsonDocument.Parse(down.Stdout).RootElement;
         Assert.False(after.GetProperty("daemon").GetProperty("running").GetBoolean());
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(_h.DataDir));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(_h.DataDir, "events.db")));
+    }
+
+    [Fact]
+    public void Status_tells_a_killed_daemon_from_a_clean_stop()
+    {
+        using (var daemon = _h.StartDaemon())
+        {
+            daemon.Stop();
+        }
+        var stopped = _h.Cli("status");
+        using (var daemon = _h.StartDaemon())
+        {
+            daemon.Crash();
+        }
+        var killed = _h.Cli("status");
+
+        Assert.Equal(3, stopped.ExitCode);
+        Assert.Contains("gowatchd is not running; it stopped cleanly at", stopped.Stdout);
+        Assert.Equal(3, killed.ExitCode);
+        Assert.Contains("ended without a clean stop (crashed or killed)", killed.Stdout);
     }
 
     [Fact]
@@ -85,11 +105,46 @@ public sealed class CliAgainstDaemonTests : IDisposable
     }
 
     [Fact]
+    public async Task Follow_into_head_ends_quietly_once_head_has_its_lines()
+    {
+        using var daemon = _h.StartDaemon();
+        var psi = new System.Diagnostics.ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = _h.Home };
+        psi.ArgumentList.Add("-c");
+        psi.ArgumentList.Add("dotnet \"$0\" follow | head -2; echo \"follow exited ${PIPESTATUS[0]}\" >&2");
+        psi.ArgumentList.Add(BuiltApps.Cli);
+        psi.Environment.Clear();
+        foreach (var (k, v) in _h.Environment)
+        {
+            psi.Environment[k] = v;
+        }
+        using var pipeline = System.Diagnostics.Process.Start(psi)!;
+        var stdout = pipeline.StandardOutput.ReadToEndAsync();
+        var stderr = pipeline.StandardError.ReadToEndAsync();
+        Thread.Sleep(1500);
+
+        // Two events for head, then nothing more: follow must notice head is gone without another write.
+        File.WriteAllText(_h.HomePath(".zshenv"), "export GOTOOLCHAIN=local\n");
+        Assert.NotNull(_h.WaitForEvent(e => e.Type == "FileCreated", TimeSpan.FromSeconds(10)));
+        File.AppendAllText(_h.HomePath(".zshenv"), "export GOFLAGS=-mod=mod\n");
+
+        var ended = pipeline.WaitForExit(20_000);
+        if (!ended)
+        {
+            pipeline.Kill(entireProcessTree: true);
+        }
+        Assert.True(ended, "follow | head -2 did not end:\n" + daemon.Output);
+        Assert.Equal(2, (await stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        var errors = await stderr;
+        Assert.Matches("follow exited (0|141)", errors);
+        Assert.DoesNotContain("Exception", errors);
+    }
+
+    [Fact]
     public void Usage_errors_exit_2_and_unknown_positions_exit_1()
     {
         Assert.Equal(2, _h.Cli("history", "--since", "yesterdayish").ExitCode);
         Assert.Equal(2, _h.Cli("history", "--bogus").ExitCode);
-        Assert.Equal(2, _h.Cli("show").ExitCode);
+        Assert.Equal(2, _h.Cli("show", "abc").ExitCode);
         var unknown = _h.Cli("show", "424242");
         Assert.Equal(1, unknown.ExitCode);
         Assert.Contains("no event at position 424242", unknown.Stderr);
