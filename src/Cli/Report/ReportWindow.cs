@@ -13,7 +13,7 @@ public sealed record ReportWindow(DateTimeOffset From, DateTimeOffset To, string
     public static string Describe(string since, DateTimeOffset from, TimeZoneInfo zone)
     {
         var text = since.Trim();
-        if (text.Length > 1 && long.TryParse(text[..^1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n))
+        if (text.Length > 1 && long.TryParse(text[..^1].TrimEnd(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n))
         {
             var unit = char.ToLowerInvariant(text[^1]) switch
             {

@@ -96,6 +96,7 @@ public sealed partial class ReportInBrowserTests : IDisposable
 
         Assert.Equal("No check failed in the last 30 days", ReportText.NoFailures(new ReportWindow(from, from, ReportWindow.Describe("30d", from, TimeZoneInfo.Utc))));
         Assert.Equal("No check failed in the last hour", ReportText.NoFailures(new ReportWindow(from, from, ReportWindow.Describe("1h", from, TimeZoneInfo.Utc))));
+        Assert.Equal("No check failed in the last 2 weeks", ReportText.NoFailures(new ReportWindow(from, from, ReportWindow.Describe("2 W", from, TimeZoneInfo.Utc))));
         Assert.Equal("No check failed since 2026-03-01 09:30", ReportText.NoFailures(new ReportWindow(from, from, ReportWindow.Describe("2026-03-01T09:30Z", from, TimeZoneInfo.Utc))));
     }
 }

@@ -2,7 +2,6 @@ using GoWatch.Cli.Backend;
 using GoWatch.Cli.Report;
 using GoWatch.Cli.Tests.Report.Support;
 using GoWatch.Cli.Tests.Support;
-using GoWatch.Events.Store.LiteDb;
 
 namespace GoWatch.Cli.Tests.Report;
 
@@ -15,7 +14,7 @@ public sealed class ReportReaderTests : IDisposable
 
     private T WithBackend<T>(Func<IGoWatchBackend, T> read)
     {
-        using var backend = new DirectBackend(LiteDbEventStore.Open(_s.Settings.StorePath, _s.Settings.LockPath, _s.Clock), _s.Settings);
+        using var backend = BackendConnector.Connect(_s.Settings);
         return read(backend);
     }
 

@@ -52,7 +52,7 @@ public sealed class RunningDaemon : IDisposable
     public static string Assembly { get; } = Path.Combine(Processes.RepoRoot, "src", "Daemon", "bin",
         new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name, "net10.0", "gowatchd.dll");
 
-    /// <summary>Starts gowatchd and waits until it answers and has recorded its start-up verification.</summary>
+    /// <summary>Starts gowatchd and waits until it answers, has recorded its start-up verification and has gone quiet.</summary>
     public static RunningDaemon Start(CliScenario s, TimeSpan within)
     {
         var after = s.Events(new EventQuery { Limit = 1 }).FirstOrDefault()?.Position ?? 0;
@@ -83,6 +83,7 @@ public sealed class RunningDaemon : IDisposable
         }
         var daemon = new RunningDaemon(psi);
         var deadline = Stopwatch.StartNew();
+        var settled = (Position: 0L, Since: Stopwatch.StartNew());
         while (deadline.Elapsed < within)
         {
             if (daemon._process.HasExited)
@@ -93,7 +94,16 @@ public sealed class RunningDaemon : IDisposable
             {
                 if (client?.Query(new EventQuery { AfterPosition = after, Types = ["VerificationCompleted"], Limit = 1 }) is [_])
                 {
-                    return daemon;
+                    // What the verification implies (drift, a notification) follows it: wait for the log to settle.
+                    var newest = client.Query(new EventQuery { Limit = 1 })[0].Position;
+                    if (newest == settled.Position && settled.Since.Elapsed > TimeSpan.FromSeconds(3))
+                    {
+                        return daemon;
+                    }
+                    if (newest != settled.Position)
+                    {
+                        settled = (newest, Stopwatch.StartNew());
+                    }
                 }
             }
             Thread.Sleep(100);
