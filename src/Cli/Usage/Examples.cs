@@ -34,6 +34,27 @@ public static class Examples
             ("gowatch revert 812", "shows the diff and asks (the answer defaults to no)"),
             ("gowatch revert 815 --yes", "815 is a FileReverted: undo the undo, without asking"),
         ],
+        ["report"] =
+        [
+            ("gowatch report", "the last 30 days as a page in the data dir; prints its path"),
+            ("gowatch report --since 7d -o week.html --open", "the last week, written to week.html and opened"),
+            ("gowatch report --json", "the same breaks and repair times for a script"),
+        ],
+        ["store"] =
+        [
+            ("gowatch store check", "is the event store sound? (exit 1 if damaged)"),
+            ("gowatch store recover --to ~/gowatch-recovered", "copy every readable event into a new store"),
+        ],
+        ["store check"] =
+        [
+            ("gowatch store check", "check every page of the event store; exit 1 if damaged"),
+            ("gowatch store check && echo sound", "for a script"),
+        ],
+        ["store recover"] =
+        [
+            ("gowatch store recover --to ~/gowatch-recovered", "a new store from the readable events; the damaged one is left as it is"),
+            ("gowatch store recover --to /tmp/gowatch-copy && ls /tmp/gowatch-copy", "recover into a scratch folder and look"),
+        ],
         ["status"] =
         [
             ("gowatch status", "is gowatchd running, and is the setup healthy?"),

@@ -104,9 +104,17 @@ public sealed class CliScenario : IDisposable
     /// <summary>What a test records with: the store and a real recorder over it.</summary>
     public sealed record Recorded(IEventStore Store, FileRecorder Recorder)
     {
+        /// <summary>
+        /// Writes the file and records it as a daemon watching it would: a file that was not there
+        /// is seen absent first, so its appearance is recorded as a creation, not a first sighting.
+        /// </summary>
         public long Edit(string path, string content)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            if (!File.Exists(path))
+            {
+                Recorder.Record(path);
+            }
             File.WriteAllText(path, content);
             return Recorder.Record(path)?.Position ?? throw new InvalidOperationException($"nothing recorded for {path}");
         }
