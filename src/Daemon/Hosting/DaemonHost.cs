@@ -44,7 +44,7 @@ public static class DaemonHost
         // One catalogue source for every part of the daemon; each asks it for the current catalogue,
         // which is rebuilt as GoLand projects come and go.
         builder.Services.AddSingleton(catalogue);
-        builder.Services.AddSingleton(sp => new DirectoryWatchers(() => catalogue.Current, sp.GetRequiredService<ILogger<DirectoryWatchers>>()));
+        builder.Services.AddSingleton(sp => new DirectoryWatchers(() => catalogue.Current, settings, sp.GetRequiredService<ILogger<DirectoryWatchers>>()));
         builder.Services.AddSingleton(sp => new FileRecorder(store, () => catalogue.Current, settings.ContentCapBytes, sp.GetRequiredService<ILogger<FileRecorder>>()));
         builder.Services.AddSingleton(sp => new InstallationRecorder(store, () => catalogue.Current, sp.GetRequiredService<ILogger<InstallationRecorder>>()));
         builder.Services.AddSingleton(sp => new Reconciler(() => catalogue.Current, sp.GetRequiredService<FileRecorder>(), sp.GetRequiredService<InstallationRecorder>(), sp.GetRequiredService<ILogger<Reconciler>>()));
