@@ -13,7 +13,8 @@ public static class StatusCommand
     {
         var json = new Option<bool>("--json") { Description = "Print the status as JSON (stable, for scripts)" };
         var showSecrets = Secrets.Option();
-        var command = new Command("status", "Show whether gowatchd runs, the last verification, current findings and the store") { json, showSecrets };
+        var verbose = new Option<bool>("--verbose") { Description = "Also list the directories gowatchd watches" };
+        var command = new Command("status", "Show whether gowatchd runs, the last verification, current findings and the store") { json, showSecrets, verbose };
         command.SetAction(parse =>
         {
             using var backend = context.OpenBackend();
@@ -48,9 +49,23 @@ public static class StatusCommand
             }
             var store = status["store"]!;
             context.Console.MarkupLine($"  Store: {Markup.Escape(store["path"]!.ToString())} ({store["events"]} events, {store["sizeBytes"]!.GetValue<long>() / 1024} KiB)");
+            if (parse.GetValue(verbose))
+            {
+                WriteWatching(context, status["watching"]?.AsArray() ?? []);
+            }
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    private static void WriteWatching(CliContext context, JsonArray watching)
+    {
+        context.Console.MarkupLine(watching.Count == 0 ? "  Watching: [grey]nothing (gowatchd is not running)[/]" : $"  Watching: {watching.Count} directories");
+        foreach (var w in watching)
+        {
+            var recursive = w?["recursive"]?.GetValue<bool>() == true ? " [grey](and below)[/]" : "";
+            context.Console.MarkupLine($"    {Markup.Escape(w?["path"]?.ToString() ?? "")}{recursive}");
+        }
     }
 
     private static string Local(JsonNode? time) =>

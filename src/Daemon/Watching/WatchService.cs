@@ -119,6 +119,12 @@ public sealed class WatchService(
                 ProjectWatched w => w.Directory,
                 ProjectUnwatched u => u.Directory,
                 IFileEvent f when catalogue.Current.Find(f.Path) is { RebuildsCatalogue: true } => f.Path,
+                // Seen by a reconcile where no watcher looks (on macOS a root is never put on a
+                // system directory, so a Homebrew or Go that appears there is first found this way):
+                // the watchers must follow.
+                IFileEvent f when Unwatched(f.Path) => f.Path,
+                InstallationChanged c when c.After.Exists && Unwatched(c.Path) => c.Path,
+                InstallationObserved o when o.Fingerprint.Exists && Unwatched(o.Path) => o.Path,
                 _ => null,
             };
             if (path is not null)
@@ -131,6 +137,9 @@ public sealed class WatchService(
             }
         }
     }
+
+    private bool Unwatched(string path) =>
+        Path.GetDirectoryName(path) is { } dir && Directory.Exists(dir) && !watchers.Roots.Any(r => r.Covers(path));
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
