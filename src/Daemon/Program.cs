@@ -78,6 +78,10 @@ public static class Program
                 ? new LoggerConfiguration().WriteTo.Console()
                 : new LoggerConfiguration().WriteTo.File(Path.Combine(settings.LogDir, "gowatchd-.log"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14))
             .CreateBootstrapLogger();
+        if (HostArchitecture.TranslationWarning("gowatchd") is { } rosetta)
+        {
+            Log.Warning("{Warning}", rosetta);
+        }
         IEventStore store;
         try
         {
