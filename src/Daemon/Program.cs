@@ -3,6 +3,7 @@ using GoWatch.Events.Store;
 using GoWatch.Events.Store.LiteDb;
 using GoWatch.Platform.Locations;
 using GoWatch.Platform.Security;
+using GoWatch.Platform.Service;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Serilog;
@@ -71,7 +72,16 @@ public static class Program
             return 1;
         }
 
-        Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
+        // Under launchd the console is a log file nothing rotates: start-up errors go to the
+        // rolling file there (StandardErrorPath still catches a crash before the logger exists).
+        Log.Logger = (DaemonLogSinks.Console()
+                ? new LoggerConfiguration().WriteTo.Console()
+                : new LoggerConfiguration().WriteTo.File(Path.Combine(settings.LogDir, "gowatchd-.log"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14))
+            .CreateBootstrapLogger();
+        if (HostArchitecture.TranslationWarning("gowatchd") is { } rosetta)
+        {
+            Log.Warning("{Warning}", rosetta);
+        }
         IEventStore store;
         try
         {

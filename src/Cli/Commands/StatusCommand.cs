@@ -20,7 +20,8 @@ public static class StatusCommand
     {
         var json = new Option<bool>("--json") { Description = "Print the status as JSON (stable, for scripts; times in UTC)" };
         var showSecrets = Secrets.Option();
-        var command = new Command("status", "Show whether gowatchd runs, the last verification, current findings and the store (exit 3 when gowatchd is not running)") { json, showSecrets };
+        var verbose = new Option<bool>("--verbose") { Description = "Also list the directories gowatchd watches" };
+        var command = new Command("status", "Show whether gowatchd runs, the last verification, current findings and the store (exit 3 when gowatchd is not running)") { json, showSecrets, verbose };
         command.SetAction(parse =>
         {
             using var backend = context.OpenBackend();
@@ -81,6 +82,10 @@ public static class StatusCommand
             }
             var store = status["store"]!;
             context.Console.MarkupLine($"  Store: {Markup.Escape(Visible.Line(store["path"]!.ToString()))} ({store["events"]} events, {store["sizeBytes"]!.GetValue<long>() / 1024} KiB)");
+            if (parse.GetValue(verbose))
+            {
+                WriteWatching(context, status["watching"]?.AsArray() ?? []);
+            }
             return exit;
         });
         return command;
@@ -119,5 +124,15 @@ public static class StatusCommand
             ["stopped"] = Stopped?.Time.UtcDateTime.ToString("O"),
             ["lastEvent"] = (LastSeen ?? Started).Time.UtcDateTime.ToString("O"),
         };
+    }
+
+    private static void WriteWatching(CliContext context, JsonArray watching)
+    {
+        context.Console.MarkupLine(watching.Count == 0 ? "  Watching: [grey]nothing (gowatchd is not running)[/]" : $"  Watching: {watching.Count} directories");
+        foreach (var w in watching)
+        {
+            var recursive = w?["recursive"]?.GetValue<bool>() == true ? " [grey](and below)[/]" : "";
+            context.Console.MarkupLine($"    {Markup.Escape(Visible.Line(w?["path"]?.ToString() ?? ""))}{recursive}");
+        }
     }
 }

@@ -18,7 +18,7 @@ namespace GoWatch.Daemon.Api;
 /// The daemon's local API: line-delimited JSON on a Unix socket in the data dir, mode 0600.
 /// While the daemon holds the store, this is how the CLI reads it.
 /// </summary>
-public sealed class LocalApiServer(IEventStore store, GoWatchSettings settings, TimeProvider time, IEnumerable<IApiOperation> operations, ILogger<LocalApiServer> log) : BackgroundService
+public sealed class LocalApiServer(IEventStore store, GoWatchSettings settings, TimeProvider time, IEnumerable<IApiOperation> operations, ILogger<LocalApiServer> log, Watching.DirectoryWatchers? watchers = null) : BackgroundService
 {
     /// <summary>The longest request line read (requests are small JSON objects); a longer one closes the connection.</summary>
     public const int MaxRequestBytes = 1024 * 1024;
@@ -171,7 +171,7 @@ public sealed class LocalApiServer(IEventStore store, GoWatchSettings settings, 
             }
             JsonNode? result = request?.Op switch
             {
-                ApiRequest.Ops.Status => StatusReport.Build(store, new StatusReport.DaemonState(true, Environment.ProcessId, _since)),
+                ApiRequest.Ops.Status => StatusReport.Build(store, new StatusReport.DaemonState(true, Environment.ProcessId, _since), watchers?.Roots.Select(r => new StatusReport.Watched(r.Path, r.Recursive))),
                 ApiRequest.Ops.Query => new JsonArray(store.Query(request.Query ?? EventQuery.All).Select(e => (JsonNode)EventJson.ToJson(e)).ToArray()),
                 ApiRequest.Ops.Get => request.Position is { } p && store.Get(p) is { } e ? EventJson.ToJson(e) : null,
                 ApiRequest.Ops.Blob => request.Sha256 is { } sha && store.Get(sha) is { } bytes ? JsonValue.Create(Convert.ToBase64String(bytes)) : null,

@@ -6,6 +6,7 @@ using GoWatch.Daemon.Watching;
 using GoWatch.Events.Store;
 using GoWatch.Platform.Locations;
 using GoWatch.Platform.Notifications;
+using GoWatch.Platform.Service;
 using GoWatch.Recording;
 using GoWatch.Recording.Catalogue;
 using GoWatch.Recording.Verification;
@@ -24,6 +25,7 @@ public static class DaemonHost
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, DisableDefaults = true });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
+        var console = DaemonLogSinks.Console();
         builder.Services.AddSerilog((_, logger) => logger
             .MinimumLevel.Information()
             .MinimumLevel.Override("Quartz", Serilog.Events.LogEventLevel.Warning)
@@ -33,7 +35,7 @@ public static class DaemonHost
             // Program stops cleanly and says so, so the error and its stack would only mislead.
             .Filter.ByExcluding(e => e.Exception is OperationCanceledException && e.Level == Serilog.Events.LogEventLevel.Error
                 && e.Properties.TryGetValue("SourceContext", out var source) && source.ToString() == "\"Microsoft.Extensions.Hosting.Internal.Host\"")
-            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}")
+            .WriteTo.Conditional(_ => console, sink => sink.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}"))
             .WriteTo.File(Path.Combine(settings.LogDir, "gowatchd-.log"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14,
                 outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"));
 
@@ -44,7 +46,7 @@ public static class DaemonHost
         // One catalogue source for every part of the daemon; each asks it for the current catalogue,
         // which is rebuilt as GoLand projects come and go.
         builder.Services.AddSingleton(catalogue);
-        builder.Services.AddSingleton(sp => new DirectoryWatchers(() => catalogue.Current, sp.GetRequiredService<ILogger<DirectoryWatchers>>()));
+        builder.Services.AddSingleton(sp => new DirectoryWatchers(() => catalogue.Current, settings, sp.GetRequiredService<ILogger<DirectoryWatchers>>()));
         builder.Services.AddSingleton(sp => new FileRecorder(store, () => catalogue.Current, settings.ContentCapBytes, sp.GetRequiredService<ILogger<FileRecorder>>()));
         builder.Services.AddSingleton(sp => new InstallationRecorder(store, () => catalogue.Current, sp.GetRequiredService<ILogger<InstallationRecorder>>()));
         builder.Services.AddSingleton(sp => new Reconciler(() => catalogue.Current, sp.GetRequiredService<FileRecorder>(), sp.GetRequiredService<InstallationRecorder>(), sp.GetRequiredService<ILogger<Reconciler>>()));

@@ -1,43 +1,51 @@
 using System.Reactive.Linq;
 using System.Reactive.Subjects;
+using GoWatch.Platform;
+using GoWatch.Platform.Locations;
 using GoWatch.Recording.Catalogue;
 using Microsoft.Extensions.Logging;
 
 namespace GoWatch.Daemon.Watching;
 
 /// <summary>
-/// One non-recursive <see cref="FileSystemWatcher"/> per directory, never one per file (an
-/// editor's atomic save replaces the file's inode, which a per-file watch would lose) and never
-/// a recursive tree. A directory that does not exist yet is covered by its nearest existing
-/// ancestor; the parent of each watched directory is watched too, so its deletion or
-/// replacement is seen. Every change is turned into a <see cref="WatchSignal"/>.
+/// Watches the roots <see cref="WatchRoots"/> computes for the current catalogue, never one
+/// file at a time (an editor's atomic save replaces the file's inode, which a per-file watch
+/// would lose). On Linux each directory is watched on its own, with its parent so its deletion
+/// or replacement is seen; on macOS each root is one FSEvents stream, as deep as it can be.
+/// Every change is turned into a <see cref="WatchSignal"/>.
 /// </summary>
 public sealed class DirectoryWatchers : IDisposable
 {
     private readonly Func<WatchCatalogue> _catalogue;
+    private readonly GoWatchSettings _settings;
     private readonly ILogger _log;
     private readonly Func<string, FileSystemWatcher> _newWatcher;
     private readonly Subject<WatchSignal> _signals = new();
-    private readonly Dictionary<string, FileSystemWatcher> _watchers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Armed> _watchers = new(StringComparer.Ordinal);
     private readonly object _gate = new();
     private bool _disposed;
 
-    public DirectoryWatchers(WatchCatalogue catalogue, ILogger<DirectoryWatchers> log)
-        : this(() => catalogue, log)
+    private sealed record Armed(WatchRoot Root, FileSystemWatcher Watcher);
+
+    public DirectoryWatchers(WatchCatalogue catalogue, GoWatchSettings settings, ILogger<DirectoryWatchers> log)
+        : this(() => catalogue, settings, log)
     {
     }
 
-    public DirectoryWatchers(Func<WatchCatalogue> catalogue, ILogger<DirectoryWatchers> log)
-        : this(catalogue, log, dir => new FileSystemWatcher(dir))
+    public DirectoryWatchers(Func<WatchCatalogue> catalogue, GoWatchSettings settings, ILogger<DirectoryWatchers> log)
+        : this(catalogue, settings, log, dir => new FileSystemWatcher(dir))
     {
     }
 
-    internal DirectoryWatchers(Func<WatchCatalogue> catalogue, ILogger<DirectoryWatchers> log, Func<string, FileSystemWatcher> newWatcher)
+    internal DirectoryWatchers(Func<WatchCatalogue> catalogue, GoWatchSettings settings, ILogger<DirectoryWatchers> log, Func<string, FileSystemWatcher> newWatcher)
     {
         _catalogue = catalogue;
+        _settings = settings;
         _log = log;
         _newWatcher = newWatcher;
     }
+
+    private bool FsEvents => _settings.Platform == PlatformKind.MacOS;
 
     public IObservable<WatchSignal> Signals => _signals.AsObservable();
 
@@ -53,79 +61,123 @@ public sealed class DirectoryWatchers : IDisposable
         }
     }
 
-    /// <summary>(Re)computes the directories to watch and adds or drops watchers to match.</summary>
-    public void Arm()
+    /// <summary>The roots being watched right now, by path.</summary>
+    public IReadOnlyList<WatchRoot> Roots
     {
-        lock (_gate)
+        get
         {
-            if (_disposed)
+            lock (_gate)
             {
-                return;
-            }
-            var wanted = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var dir in _catalogue().Directories())
-            {
-                if (NearestExisting(dir) is { } existing)
-                {
-                    wanted.Add(existing);
-                    if (existing == dir && Path.GetDirectoryName(dir) is { } parent)
-                    {
-                        wanted.Add(parent);
-                    }
-                }
-            }
-
-            foreach (var gone in _watchers.Keys.Where(d => !wanted.Contains(d) || !Directory.Exists(d)).ToList())
-            {
-                _watchers[gone].Dispose();
-                _watchers.Remove(gone);
-            }
-            foreach (var dir in wanted.Where(d => !_watchers.ContainsKey(d)))
-            {
-                try
-                {
-                    _watchers[dir] = Create(dir);
-                }
-                catch (Exception ex) when (ex is IOException or ArgumentException or UnauthorizedAccessException)
-                {
-                    // Out of inotify watches, or the directory vanished meanwhile: the next rescan retries.
-                    _log.LogWarning("Cannot watch {Directory}: {Error}", dir, ex.Message);
-                }
+                return _watchers.Values.Select(a => a.Root).OrderBy(r => r.Path, StringComparer.Ordinal).ToList();
             }
         }
     }
 
-    private FileSystemWatcher Create(string dir)
+    /// <summary>
+    /// (Re)computes the roots to watch and adds or drops watchers to match. Returns the roots
+    /// that could not be watched, with why; the next rescan tries them again.
+    /// </summary>
+    public IReadOnlyList<(string Directory, string Error)> Arm()
     {
+        var failures = new List<(string, string)>();
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return failures;
+            }
+            var wanted = WatchRoots.Compute(_catalogue(), _settings).ToDictionary(r => r.Path, StringComparer.Ordinal);
+
+            foreach (var gone in _watchers.Where(w => !wanted.TryGetValue(w.Key, out var root) || root != w.Value.Root || !Directory.Exists(w.Key)).Select(w => w.Key).ToList())
+            {
+                _watchers[gone].Watcher.Dispose();
+                _watchers.Remove(gone);
+            }
+            foreach (var root in wanted.Values.Where(r => !_watchers.ContainsKey(r.Path)))
+            {
+                try
+                {
+                    _watchers[root.Path] = new Armed(root, Create(root));
+                }
+                catch (Exception ex) when (ex is IOException or ArgumentException or UnauthorizedAccessException)
+                {
+                    // Out of inotify watches, a stream FSEvents refused, or the directory vanished meanwhile.
+                    _log.LogWarning("Cannot watch {Directory}: {Error}", root.Path, ex.Message);
+                    failures.Add((root.Path, ex.Message));
+                }
+            }
+        }
+        return failures;
+    }
+
+    private FileSystemWatcher Create(WatchRoot root)
+    {
+        var dir = root.Path;
         var watcher = _newWatcher(dir);
-        watcher.IncludeSubdirectories = false;
+        watcher.IncludeSubdirectories = root.Recursive;
         watcher.InternalBufferSize = 64 * 1024;
         watcher.NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.Attributes | NotifyFilters.CreationTime;
-        watcher.Changed += (_, e) => OnPath(dir, e.FullPath);
+        string Map(string path) => root.ToCataloguePath(path);
+        watcher.Changed += (_, e) => OnPath(root, Map(e.FullPath), structural: false);
         watcher.Created += (_, e) =>
         {
             DropReplaced(e.FullPath);
-            OnPath(dir, e.FullPath);
+            OnPath(root, Map(e.FullPath), structural: true);
         };
         watcher.Deleted += (_, e) =>
         {
             DropReplaced(e.FullPath);
-            OnPath(dir, e.FullPath);
+            OnPath(root, Map(e.FullPath), structural: true);
         };
         watcher.Renamed += (_, e) =>
         {
             DropReplaced(e.OldFullPath);
             DropReplaced(e.FullPath);
-            OnPath(dir, e.OldFullPath);
-            OnPath(dir, e.FullPath);
+            OnPath(root, Map(e.OldFullPath), structural: true);
+            OnPath(root, Map(e.FullPath), structural: true);
         };
+        Exception? startError = null;
+        var started = false;
         watcher.Error += (_, e) =>
         {
-            DropFailed(dir, watcher);
-            Emit(new WatchSignal.WatcherFailed(dir, Describe(e.GetException())));
+            var error = e.GetException();
+            if (!Volatile.Read(ref started))
+            {
+                // FSEvents refused the stream while it was being started: Arm reports it.
+                startError = error;
+                return;
+            }
+            OnError(root, watcher, error);
         };
         watcher.EnableRaisingEvents = true;
+        Volatile.Write(ref started, true);
+        if (startError is not null)
+        {
+            watcher.Dispose();
+            throw new IOException(startError.Message, startError);
+        }
         return watcher;
+    }
+
+    private void OnError(WatchRoot root, FileSystemWatcher watcher, Exception error)
+    {
+        var description = WatcherErrors.Describe(error, FsEvents);
+        switch (WatcherErrors.Classify(error, FsEvents))
+        {
+            case WatcherErrorKind.EventsDropped:
+                // The stream keeps running; only what it covers needs another look.
+                _log.LogInformation("Events dropped under {Directory}: {Error}", root.Path, description);
+                Emit(new WatchSignal.EventsDropped(root.CataloguePath, description));
+                break;
+            case WatcherErrorKind.RootChanged:
+                DropFailed(root.Path, watcher);
+                Emit(new WatchSignal.WatcherLost(root.Path, description));
+                break;
+            default:
+                DropFailed(root.Path, watcher);
+                Emit(new WatchSignal.WatcherFailed(root.Path, description));
+                break;
+        }
     }
 
     /// <summary>
@@ -140,7 +192,7 @@ public sealed class DirectoryWatchers : IDisposable
         {
             if (!_disposed && _watchers.Remove(path, out var stale))
             {
-                stale.Dispose();
+                stale.Watcher.Dispose();
             }
         }
     }
@@ -154,7 +206,7 @@ public sealed class DirectoryWatchers : IDisposable
     {
         lock (_gate)
         {
-            if (!_disposed && _watchers.TryGetValue(dir, out var current) && ReferenceEquals(current, failed))
+            if (!_disposed && _watchers.TryGetValue(dir, out var current) && ReferenceEquals(current.Watcher, failed))
             {
                 _watchers.Remove(dir);
             }
@@ -162,10 +214,7 @@ public sealed class DirectoryWatchers : IDisposable
         failed.Dispose();
     }
 
-    private static string Describe(Exception error) =>
-        error is InternalBufferOverflowException ? $"event queue overflowed: {error.Message}" : error.Message;
-
-    private void OnPath(string watchedDir, string path)
+    private void OnPath(WatchRoot root, string path, bool structural)
     {
         // One change can mean several things: a Go root appearing is both an installation
         // change and a new directory to watch.
@@ -178,7 +227,10 @@ public sealed class DirectoryWatchers : IDisposable
         {
             Emit(new WatchSignal.InstallationTouched(installation));
         }
-        if (catalogue.AffectsCatalogue(path) || catalogue.Directories().Any(dir => IsSameOrAncestor(path, dir) && dir != watchedDir))
+        // Below a recursive root a directory's own metadata changes whenever an entry in it
+        // does: only its creation, deletion or renaming changes what must be watched.
+        if ((structural || !root.Recursive)
+            && (catalogue.AffectsCatalogue(path) || catalogue.Directories().Any(dir => IsSameOrAncestor(path, dir) && dir != root.CataloguePath)))
         {
             Emit(new WatchSignal.TopologyChanged(path));
         }
@@ -198,18 +250,6 @@ public sealed class DirectoryWatchers : IDisposable
     private static bool IsSameOrAncestor(string candidate, string dir) =>
         dir == candidate || dir.StartsWith(candidate.TrimEnd('/') + "/", StringComparison.Ordinal);
 
-    private static string? NearestExisting(string dir)
-    {
-        for (var current = dir; current is not null; current = Path.GetDirectoryName(current))
-        {
-            if (Directory.Exists(current))
-            {
-                return current;
-            }
-        }
-        return null;
-    }
-
     public void Dispose()
     {
         lock (_gate)
@@ -222,9 +262,9 @@ public sealed class DirectoryWatchers : IDisposable
                 }
                 _disposed = true;
             }
-            foreach (var watcher in _watchers.Values)
+            foreach (var armed in _watchers.Values)
             {
-                watcher.Dispose();
+                armed.Watcher.Dispose();
             }
             _watchers.Clear();
             _signals.OnCompleted();

@@ -14,5 +14,12 @@ public abstract record WatchAction
     public sealed record RecordInstallation(string Path) : WatchAction;
 
     /// <summary>Re-arm every watcher and reconcile every watched path (something may have been missed).</summary>
-    public sealed record Rescan(string Reason, bool AfterFailure) : WatchAction;
+    public sealed record Rescan(string Reason, bool AfterFailure) : WatchAction
+    {
+        /// <summary>Directories whose watcher was lost: one that cannot be armed again is a watch error.</summary>
+        public IReadOnlyList<string> Lost { get; init; } = [];
+    }
+
+    /// <summary>Check again the catalogue paths one watch root covers (its watcher dropped events but still runs).</summary>
+    public sealed record Recheck(string Root, string Reason) : WatchAction;
 }

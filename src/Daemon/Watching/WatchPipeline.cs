@@ -28,18 +28,32 @@ public static class WatchPipeline
             .Select(s => (WatchAction)new WatchAction.RecordInstallation(s.Path));
 
         var rescans = shared
-            .Where(s => s is WatchSignal.TopologyChanged or WatchSignal.WatcherFailed)
-            .Buffer(shared.Where(s => s is WatchSignal.TopologyChanged or WatchSignal.WatcherFailed).Throttle(debounce, scheduler))
+            .Where(IsRescan)
+            .Buffer(shared.Where(IsRescan).Throttle(debounce, scheduler))
             .Where(batch => batch.Count > 0)
             .Select(batch => (WatchAction)new WatchAction.Rescan(
                 string.Join("; ", batch.Select(Describe).Distinct()),
-                batch.Any(s => s is WatchSignal.WatcherFailed)));
+                batch.Any(s => s is WatchSignal.WatcherFailed))
+            {
+                Lost = batch.OfType<WatchSignal.WatcherLost>().Select(l => l.Directory).Distinct(StringComparer.Ordinal).ToList() is { Count: > 0 } lost ? lost : [],
+            });
 
-        return records.Merge(installations).Merge(rescans);
+        // Dropped events settle per root: a storm of drops on one stream is one re-check.
+        var rechecks = shared
+            .OfType<WatchSignal.EventsDropped>()
+            .GroupBy(s => s.Root, StringComparer.Ordinal)
+            .SelectMany(group => group.Throttle(debounce, scheduler))
+            .Select(s => (WatchAction)new WatchAction.Recheck(s.Root, s.Error));
+
+        return records.Merge(installations).Merge(rescans).Merge(rechecks);
     }
+
+    private static bool IsRescan(WatchSignal signal) =>
+        signal is WatchSignal.TopologyChanged or WatchSignal.WatcherFailed or WatchSignal.WatcherLost;
 
     private static string Describe(WatchSignal signal) => signal switch
     {
+        WatchSignal.WatcherLost l => $"watched directory replaced: {l.Directory} ({l.Error})",
         WatchSignal.TopologyChanged t => $"directory changed: {t.Path}",
         WatchSignal.WatcherFailed f => $"watcher failed on {f.Directory}: {f.Error}",
         _ => signal.ToString(),

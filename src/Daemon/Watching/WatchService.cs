@@ -66,14 +66,47 @@ public sealed class WatchService(
                     {
                         log.LogInformation("The watch catalogue changed: {Files} file targets, {Installs} installations", catalogue.Current.Targets.Count, catalogue.Current.Installations.Count);
                     }
-                    watchers.Arm();
+                    foreach (var (dir, error) in watchers.Arm().Where(f => r.Lost.Contains(f.Directory, StringComparer.Ordinal)))
+                    {
+                        // The directory is back but cannot be watched again: changes in it go unseen until it can.
+                        store.Append(new AppendRequest(Streams.Daemon, ExpectedVersion.Any,
+                            [new NewEvent(new WatchError(dir, $"cannot watch it again: {error}", Rescanned: true), EventSources.Daemon)]));
+                    }
                     reconciler.ReconcileAll("rescan");
+                    break;
+                case WatchAction.Recheck c:
+                    Recheck(c);
                     break;
             }
         }
         catch (Exception ex)
         {
             log.LogError(ex, "Handling {Action} failed", action);
+        }
+    }
+
+    /// <summary>
+    /// A watcher dropped events but still runs: every catalogue path and installation it
+    /// covers is observed again, which records only what really changed.
+    /// </summary>
+    private void Recheck(WatchAction.Recheck recheck)
+    {
+        if (watchers.Roots.FirstOrDefault(r => r.CataloguePath == recheck.Root) is not { } root)
+        {
+            reconciler.ReconcileAll("rescan");
+            return;
+        }
+        var current = catalogue.Current;
+        var paths = current.CurrentPaths().Where(root.Covers).ToList();
+        var installs = current.Installations.Where(root.Covers).ToList();
+        log.LogInformation("Checking {Files} files and {Installs} installations under {Root} again: {Reason}", paths.Count, installs.Count, root.Path, recheck.Reason);
+        foreach (var path in paths)
+        {
+            recorder.Record(path);
+        }
+        foreach (var install in installs)
+        {
+            installations.Record(install);
         }
     }
 
@@ -86,6 +119,12 @@ public sealed class WatchService(
                 ProjectWatched w => w.Directory,
                 ProjectUnwatched u => u.Directory,
                 IFileEvent f when catalogue.Current.Find(f.Path) is { RebuildsCatalogue: true } => f.Path,
+                // Seen by a reconcile where no watcher looks (on macOS a root is never put on a
+                // system directory, so a Homebrew or Go that appears there is first found this way):
+                // the watchers must follow.
+                IFileEvent f when Unwatched(f.Path) => f.Path,
+                InstallationChanged c when c.After.Exists && Unwatched(c.Path) => c.Path,
+                InstallationObserved o when o.Fingerprint.Exists && Unwatched(o.Path) => o.Path,
                 _ => null,
             };
             if (path is not null)
@@ -98,6 +137,9 @@ public sealed class WatchService(
             }
         }
     }
+
+    private bool Unwatched(string path) =>
+        Path.GetDirectoryName(path) is { } dir && Directory.Exists(dir) && !watchers.Roots.Any(r => r.Covers(path));
 
     public Task StopAsync(CancellationToken cancellationToken)
     {

@@ -18,4 +18,10 @@ public abstract record WatchSignal
 
     /// <summary>A watcher failed (queue overflow, watched directory gone); events may be lost.</summary>
     public sealed record WatcherFailed(string Directory, string Error) : WatchSignal;
+
+    /// <summary>A watcher still runs but dropped events (FSEvents); what it covers must be checked again.</summary>
+    public sealed record EventsDropped(string Root, string Error) : WatchSignal;
+
+    /// <summary>A watched directory itself was deleted or replaced (FSEvents <c>RootChanged</c>): its watcher was let go and must be armed again.</summary>
+    public sealed record WatcherLost(string Directory, string Error) : WatchSignal;
 }

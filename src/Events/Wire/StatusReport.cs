@@ -13,7 +13,10 @@ public static class StatusReport
 {
     public sealed record DaemonState(bool Running, int? Pid, DateTimeOffset? Since);
 
-    public static JsonObject Build(IEventStore store, DaemonState daemon)
+    /// <summary>One directory the daemon watches; recursive when changes anywhere below it are delivered.</summary>
+    public sealed record Watched(string Path, bool Recursive);
+
+    public static JsonObject Build(IEventStore store, DaemonState daemon, IEnumerable<Watched>? watching = null)
     {
         var recent = store.Query(new EventQuery { Types = ["VerificationCompleted"], Limit = 20 });
         var last = recent.FirstOrDefault();
@@ -27,6 +30,12 @@ public static class StatusReport
                 ["pid"] = daemon.Pid,
                 ["since"] = daemon.Since?.UtcDateTime.ToString("O"),
             },
+            // Nothing is watched while the daemon is down.
+            ["watching"] = new JsonArray((watching ?? []).Select(w => (JsonNode)new JsonObject
+            {
+                ["path"] = w.Path,
+                ["recursive"] = w.Recursive,
+            }).ToArray()),
             ["lastVerification"] = last is null ? null : EventJson.ToJson(last),
             ["findings"] = findings,
             ["store"] = new JsonObject

@@ -72,7 +72,7 @@ public static class SettingsLoader
             SystemRoot = Get("SystemRoot") is { } root ? Path.GetFullPath(root) : "/",
             JetBrainsConfigRoot = jetBrains,
             GoEnvFile = goEnv,
-            Shell = Get("Shell") ?? (env("SHELL") is { Length: > 0 } sh ? sh : null),
+            Shell = Get("Shell") ?? LoginShell.Resolve(platform, env("SHELL"), env("USER") is { Length: > 0 } user ? user : Environment.UserName),
             AllowRoot = Get("AllowRoot") is { } ar && ParseBool(ar, "AllowRoot"),
             RuntimeDir = env("XDG_RUNTIME_DIR") is { Length: > 0 } runtime ? runtime : null,
         };

@@ -3,8 +3,8 @@ using GoWatch.Platform.Service;
 namespace GoWatch.Platform.Notifications;
 
 /// <summary>
-/// macOS notifications: <c>terminal-notifier</c> when it is on the search path, otherwise
-/// <c>osascript</c> running a fixed script that reads the title and message from its argv.
+/// macOS notifications: <c>osascript</c> running a fixed script that reads the title and
+/// message from its argv; <c>terminal-notifier</c> only where osascript is missing.
 /// </summary>
 public sealed class MacDesktopNotifier : IDesktopNotifier
 {
@@ -40,15 +40,17 @@ public sealed class MacDesktopNotifier : IDesktopNotifier
     {
         ArgumentNullException.ThrowIfNull(title);
         ArgumentNullException.ThrowIfNull(message);
-        if (_tools.Find("terminal-notifier") is { } terminalNotifier)
-        {
-            string[] args = ["-title", ForUserDefaults(title), "-message", ForUserDefaults(message), "-group", Group];
-            return NotificationProcess.RunAsync(NotificationChannel.TerminalNotifier, terminalNotifier, args, _timeout, cancellationToken);
-        }
+        // osascript first: under launchd on recent macOS, terminal-notifier exits 0 while
+        // showing nothing, so a notification would be recorded as sent that nobody saw.
         if (_tools.Find("osascript") is { } osascript)
         {
             var args = ScriptLines.SelectMany(line => new[] { "-e", line }).Append(NotAnOption(title)).Append(message).ToArray();
             return NotificationProcess.RunAsync(NotificationChannel.Osascript, osascript, args, _timeout, cancellationToken);
+        }
+        if (_tools.Find("terminal-notifier") is { } terminalNotifier)
+        {
+            string[] args = ["-title", ForUserDefaults(title), "-message", ForUserDefaults(message), "-group", Group];
+            return NotificationProcess.RunAsync(NotificationChannel.TerminalNotifier, terminalNotifier, args, _timeout, cancellationToken);
         }
         return Task.FromResult(NotificationResult.Log("Neither terminal-notifier nor osascript is on PATH."));
     }

@@ -1,3 +1,5 @@
+using GoWatch.Platform.FileSystem;
+
 namespace GoWatch.Platform.Service;
 
 /// <summary>
@@ -11,11 +13,19 @@ public sealed record DaemonLaunch(string ExecutablePath, IReadOnlyList<string> A
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 
     /// <summary>The daemon's own executable (an apphost).</summary>
-    public static DaemonLaunch FromExecutable(string executablePath, params string[] arguments) => new(executablePath, arguments);
+    public static DaemonLaunch FromExecutable(string executablePath, params string[] arguments) =>
+        new(HomebrewPaths.Stable(executablePath), arguments);
 
-    /// <summary>The daemon as a framework-dependent dll run by the <c>dotnet</c> host.</summary>
+    /// <summary>
+    /// The daemon as a framework-dependent dll run by the <c>dotnet</c> host. A host inside
+    /// Homebrew's Cellar is named through <c>opt/dotnet</c>, which survives <c>brew upgrade</c>.
+    /// </summary>
     public static DaemonLaunch FromDll(string dotnetHostPath, string dllPath, params string[] arguments) =>
-        new(dotnetHostPath, [dllPath, .. arguments]);
+        new(HomebrewPaths.Stable(dotnetHostPath), [HomebrewPaths.Stable(dllPath), .. arguments]);
+
+    /// <summary>The file Gatekeeper judges: the daemon's own executable, or its dll when the dotnet host runs it.</summary>
+    public string DaemonFile =>
+        Path.GetFileNameWithoutExtension(ExecutablePath) == "dotnet" && Arguments.Count > 0 ? Arguments[0] : ExecutablePath;
 
     /// <summary>
     /// Returns a copy that also carries every <c>GOWATCH_*</c> and <c>DOTNET_ROOT*</c> variable of
@@ -30,7 +40,7 @@ public sealed record DaemonLaunch(string ExecutablePath, IReadOnlyList<string> A
         {
             if (name.StartsWith("GOWATCH_", StringComparison.Ordinal) || name.StartsWith("DOTNET_ROOT", StringComparison.Ordinal))
             {
-                merged[name] = value;
+                merged[name] = name.StartsWith("DOTNET_ROOT", StringComparison.Ordinal) ? HomebrewPaths.Stable(value) : value;
             }
         }
         return this with { Environment = merged };

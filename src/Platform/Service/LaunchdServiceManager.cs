@@ -43,8 +43,16 @@ public sealed class LaunchdServiceManager : IServiceManager
 
         string[] enable = ["enable", ServiceTarget];
         string[] bootstrap = ["bootstrap", Domain, ServiceFilePath];
+        string[] bootout = ["bootout", ServiceTarget];
+        // Installing over an installed agent: stop it first, so its files are replaced while
+        // nothing runs them, then load the new plist.
+        var reinstall = File.Exists(ServiceFilePath);
         if (dryRun)
         {
+            if (reinstall)
+            {
+                session.Plan(bootout);
+            }
             session.Plan(enable);
             session.Plan(bootstrap);
             return Result(ServiceAction.Install, true, true,
@@ -54,6 +62,16 @@ public sealed class LaunchdServiceManager : IServiceManager
         if (session.ToolPath is null)
         {
             return Result(ServiceAction.Install, false, false, MissingTool(), session, content);
+        }
+
+        if (reinstall)
+        {
+            // Not loaded (exit 3 / 113) is as good as stopped; any other failure shows up in the bootstrap.
+            var stopped = await session.RunAsync(bootout, cancellationToken).ConfigureAwait(false);
+            if ((stopped.Succeeded || IsStopping(stopped)) && _options.BootoutSettleDelay > TimeSpan.Zero)
+            {
+                await Task.Delay(_options.BootoutSettleDelay, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         // launchd opens StandardOutPath itself and does not create missing directories.
@@ -76,7 +94,7 @@ public sealed class LaunchdServiceManager : IServiceManager
         {
             // The old job (perhaps with an older plist) is still loaded: unload it and try once more.
             // Whatever bootout says, the second bootstrap tells whether that was the cause.
-            await session.RunAsync(["bootout", ServiceTarget], cancellationToken).ConfigureAwait(false);
+            await session.RunAsync(bootout, cancellationToken).ConfigureAwait(false);
             if (_options.BootoutSettleDelay > TimeSpan.Zero)
             {
                 await Task.Delay(_options.BootoutSettleDelay, cancellationToken).ConfigureAwait(false);
@@ -91,11 +109,16 @@ public sealed class LaunchdServiceManager : IServiceManager
                 : Explain(loaded);
             return Result(ServiceAction.Install, false, false, message, session, content);
         }
-        return Result(ServiceAction.Install, false, true,
-            replaced
-                ? $"launchd had {Label} loaded already; booted it out, loaded {ServiceFilePath} again and started it."
-                : $"Installed {ServiceFilePath} and started {Label}; it starts at every login.",
-            session, content);
+        var done = replaced
+            ? $"launchd had {Label} loaded already; booted it out, loaded {ServiceFilePath} again and started it."
+            : reinstall
+                ? $"Stopped {Label}, replaced {ServiceFilePath} and started it again; it starts at every login."
+                : $"Installed {ServiceFilePath} and started {Label}; it starts at every login.";
+        if (await QuarantineWarningAsync(cancellationToken).ConfigureAwait(false) is { } warning)
+        {
+            done += " " + warning;
+        }
+        return Result(ServiceAction.Install, false, true, done, session, content);
     }
 
     public async Task<ServiceResult> UninstallAsync(bool dryRun, CancellationToken cancellationToken = default)
@@ -169,6 +192,30 @@ public sealed class LaunchdServiceManager : IServiceManager
         }
         return Result(ServiceAction.Status, false, false, Explain(printed), session);
     }
+
+    /// <summary>
+    /// A downloaded gowatchd carries <c>com.apple.quarantine</c>, and Gatekeeper may refuse to
+    /// start an unsigned quarantined program under launchd, where no dialog can ask. Only warns:
+    /// removing the attribute is the user's decision.
+    /// </summary>
+    private async Task<string?> QuarantineWarningAsync(CancellationToken cancellationToken)
+    {
+        var file = _options.Daemon.DaemonFile;
+        if (_options.Tools.Find("xattr") is not { } xattr || !File.Exists(file))
+        {
+            return null;
+        }
+        var result = await Processes.ProcessRunner.RunAsync(
+            new Processes.ProcessSpec(xattr, ["-p", "com.apple.quarantine", file]) { Timeout = _options.CommandTimeout }, cancellationToken).ConfigureAwait(false);
+        return QuarantineWarning(file, result.Succeeded, result.Stdout);
+    }
+
+    /// <summary>The warning for a daemon file whose <c>xattr -p com.apple.quarantine</c> answered (or not).</summary>
+    public static string? QuarantineWarning(string file, bool attributePresent, string value) =>
+        attributePresent
+            ? $"Warning: {file} is quarantined (com.apple.quarantine {value.Trim()}): macOS may refuse to start it under launchd. " +
+              $"If you trust it, run `xattr -dr com.apple.quarantine {ServiceCommand.ShellQuote(Path.GetDirectoryName(file) ?? file)}` and `gowatch service install` again."
+            : null;
 
     private ServiceResult Result(ServiceAction action, bool dryRun, bool succeeded, string message, CommandSession session, string? content = null) =>
         session.Result(action, dryRun, succeeded, message, ServiceFilePath, content);

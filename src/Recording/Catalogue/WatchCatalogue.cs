@@ -1,4 +1,5 @@
 using GoWatch.Checks.Probes;
+using GoWatch.Platform;
 using GoWatch.Platform.Locations;
 
 namespace GoWatch.Recording.Catalogue;
@@ -96,20 +97,34 @@ public sealed class WatchCatalogue(IReadOnlyList<WatchTarget> targets, IReadOnly
         }
 
         // Installations: well-known Go roots and binaries, and Homebrew prefixes.
+        // Linux-only locations (Debian's /usr/lib/go-*, Linuxbrew) are left out on macOS: there
+        // they never exist, and watching for them would put a watch root on /usr or /home.
+        var linuxOnly = settings.Platform == PlatformKind.MacOS
+            ? LinuxOnlyLocations.Select(settings.SystemPath).ToList()
+            : [];
+        bool Applies(string path) => !linuxOnly.Any(l => path == l || path.StartsWith(l + "/", StringComparison.Ordinal));
+
         var installations = InstallationScanner.WellKnownInstallPaths(settings)
             .Concat(InstallationScanner.BrewRepositories.Select(settings.SystemPath))
+            .Where(Applies)
             .Distinct(StringComparer.Ordinal)
             .ToList();
-        foreach (var prefix in InstallationScanner.BrewPrefixes.Select(settings.SystemPath))
+        foreach (var prefix in InstallationScanner.BrewPrefixes.Select(settings.SystemPath).Where(Applies))
         {
             refresh.Add(Path.Combine(prefix, "Cellar", "go"));
         }
         refresh.Add(Path.Combine(home, "go"));
         refresh.Add(Path.Combine(home, "sdk"));
-        refresh.Add(settings.SystemPath("/usr/lib"));
+        if (Applies(settings.SystemPath("/usr/lib")))
+        {
+            refresh.Add(settings.SystemPath("/usr/lib"));
+        }
 
         return new WatchCatalogue(targets, installations, refresh.Distinct(StringComparer.Ordinal).ToList());
     }
+
+    /// <summary>Where only Linux puts Go: Debian's packages and Linuxbrew.</summary>
+    public static IReadOnlyList<string> LinuxOnlyLocations { get; } = ["/usr/lib", "/home/linuxbrew"];
 
     private static IEnumerable<string> RecentProjects(GoWatchSettings settings)
     {

@@ -18,7 +18,7 @@ public sealed class DirectoryReplacementTests : IDisposable
     public DirectoryReplacementTests()
     {
         Directory.CreateDirectory(ConfD);
-        _watchers = new DirectoryWatchers(WatchCatalogue.Default(_tree.Settings), new ListLogger<DirectoryWatchers>());
+        _watchers = new DirectoryWatchers(WatchCatalogue.Default(_tree.Settings), _tree.Settings, new ListLogger<DirectoryWatchers>());
         _watchers.Signals.Subscribe(_signals.Add);
         _watchers.Arm();
     }

@@ -14,7 +14,7 @@ public sealed class DirectoryWatchersTests : IDisposable
 
     public DirectoryWatchersTests()
     {
-        _watchers = new DirectoryWatchers(WatchCatalogue.Default(_tree.Settings), new ListLogger<DirectoryWatchers>());
+        _watchers = new DirectoryWatchers(WatchCatalogue.Default(_tree.Settings), _tree.Settings, new ListLogger<DirectoryWatchers>());
         _watchers.Signals.Subscribe(_signals.Add);
         _watchers.Arm();
     }

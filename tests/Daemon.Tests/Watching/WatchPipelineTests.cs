@@ -84,4 +84,33 @@ public sealed class WatchPipelineTests
 
         Assert.False(Assert.IsType<WatchAction.Rescan>(Assert.Single(_actions).Action).AfterFailure);
     }
+
+    [Fact]
+    public void A_storm_of_dropped_events_on_one_root_is_one_recheck_of_that_root_and_no_rescan()
+    {
+        // Recorded from an FSEvents stream under load: KernelDropped, then MustScanSubDirs, twice over.
+        At(0, new WatchSignal.EventsDropped("/h", "FSEvents asked for a rescan (KernelDropped)"));
+        At(5, new WatchSignal.EventsDropped("/h", "FSEvents asked for a rescan (MustScanSubDirs)"));
+        At(40, new WatchSignal.EventsDropped("/usr/local/go", "FSEvents asked for a rescan (UserDropped)"));
+        At(90, new WatchSignal.EventsDropped("/h", "FSEvents asked for a rescan (KernelDropped)"));
+
+        _time.AdvanceBy(TimeSpan.FromSeconds(1));
+
+        Assert.Equal(
+            [(TimeSpan.FromMilliseconds(240), "/usr/local/go"), (TimeSpan.FromMilliseconds(290), "/h")],
+            _actions.Select(a => (a.At, Assert.IsType<WatchAction.Recheck>(a.Action).Root)).ToList());
+    }
+
+    [Fact]
+    public void A_replaced_root_rescans_naming_the_lost_directory_without_claiming_a_failure()
+    {
+        At(0, new WatchSignal.WatcherLost("/usr/local/go", "FSEvents asked for a rescan (RootChanged)"));
+        At(30, new WatchSignal.TopologyChanged("/usr/local/go"));
+
+        _time.AdvanceBy(TimeSpan.FromSeconds(1));
+
+        var rescan = Assert.IsType<WatchAction.Rescan>(Assert.Single(_actions).Action);
+        Assert.False(rescan.AfterFailure);
+        Assert.Equal(["/usr/local/go"], rescan.Lost);
+    }
 }

@@ -15,7 +15,7 @@ public sealed class WatcherFailureTests : IDisposable
 
     public WatcherFailureTests()
     {
-        _watchers = new DirectoryWatchers(() => WatchCatalogue.Default(_tree.Settings), new ListLogger<DirectoryWatchers>(), dir =>
+        _watchers = new DirectoryWatchers(() => WatchCatalogue.Default(_tree.Settings), _tree.Settings, new ListLogger<DirectoryWatchers>(), dir =>
         {
             var watcher = new FailingWatcher(dir);
             _made.Enqueue(watcher);

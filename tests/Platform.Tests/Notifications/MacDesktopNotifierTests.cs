@@ -17,9 +17,24 @@ public sealed class MacDesktopNotifierTests : IDisposable
     private MacDesktopNotifier Notifier(TimeSpan? timeout = null) => new(_shims.Locator, timeout ?? TimeSpan.FromSeconds(5));
 
     [Fact]
-    public async Task Uses_terminal_notifier_when_it_is_installed()
+    public async Task Prefers_osascript_even_when_terminal_notifier_is_installed()
     {
+        // terminal-notifier exits 0 under launchd on recent macOS while showing nothing.
         _shims.Add("terminal-notifier").Add("osascript");
+
+        var result = await Notifier().NotifyAsync("GoWatch: PATH broken", "~/.zshrc line 12 set PATH", CancellationToken.None);
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Equal(NotificationChannel.Osascript, result.Channel);
+        var call = Assert.Single(_shims.Calls());
+        Assert.Equal("osascript", call.Tool);
+        Assert.Equal(["GoWatch: PATH broken", "~/.zshrc line 12 set PATH"], call.Arguments.TakeLast(2));
+    }
+
+    [Fact]
+    public async Task Uses_terminal_notifier_only_where_osascript_is_missing()
+    {
+        _shims.Add("terminal-notifier");
 
         var result = await Notifier().NotifyAsync("GoWatch: PATH broken", "~/.zshrc line 12 set PATH", CancellationToken.None);
 
@@ -33,7 +48,7 @@ public sealed class MacDesktopNotifierTests : IDisposable
     }
 
     [Fact]
-    public async Task Falls_back_to_osascript_with_a_fixed_script_and_the_text_as_argv()
+    public async Task Osascript_runs_a_fixed_script_with_the_text_as_argv()
     {
         _shims.Add("osascript");
 

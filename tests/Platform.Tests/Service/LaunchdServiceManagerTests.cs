@@ -39,6 +39,80 @@ public sealed class LaunchdServiceManagerTests : ServiceManagerContract
     }
 
     [Fact]
+    public async Task Installing_over_an_installed_agent_boots_it_out_before_its_plist_is_replaced_by_a_new_file_then_bootstraps()
+    {
+        // Given an installed agent, and a launchctl that notes what the plist held when bootout ran
+        Directory.CreateDirectory(Path.GetDirectoryName(PlistPath)!);
+        await File.WriteAllTextAsync(PlistPath, "<plist>old</plist>");
+        var oldFile = new FileInfo(PlistPath);
+        using var oldHandle = File.OpenHandle(PlistPath);
+        var seenAtBootout = Path.Combine(Fixture.Home, "seen-at-bootout");
+        Fixture.Shims.Add("launchctl");
+        var launchctl = Path.Combine(Fixture.Shims.BinDir, "launchctl");
+        var recording = await File.ReadAllTextAsync(launchctl);
+        await File.WriteAllTextAsync(launchctl, recording.Replace("r=''\n", $"r=''\n[ \"$1\" = bootout ] && cat '{PlistPath}' > '{seenAtBootout}'\n", StringComparison.Ordinal));
+
+        // When it is installed again
+        var result = await Manager.InstallAsync(dryRun: false);
+
+        // Then it was stopped while the old plist was still in place, the plist is a new file, and it was loaded again
+        Assert.True(result.Succeeded, result.Message);
+        AssertCalls(Call("bootout", Target), Call("enable", Target), Call("bootstrap", "gui/501", PlistPath));
+        Assert.Equal("<plist>old</plist>", await File.ReadAllTextAsync(seenAtBootout));
+        Assert.Contains("/Applications/Go Watch/gowatchd.dll", await File.ReadAllTextAsync(PlistPath));
+        // The old file was replaced, not rewritten: its open handle still reads the old bytes.
+        var buffer = new byte[64];
+        var read = RandomAccess.Read(oldHandle, buffer, 0);
+        Assert.Equal("<plist>old</plist>", System.Text.Encoding.UTF8.GetString(buffer, 0, read));
+        Assert.Contains("Stopped dev.gowatch.agent, replaced", result.Message);
+    }
+
+    [Fact]
+    public async Task Dry_run_over_an_installed_agent_lists_bootout_first()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(PlistPath)!);
+        await File.WriteAllTextAsync(PlistPath, "<plist>old</plist>");
+        Fixture.Shims.Add("launchctl");
+
+        var result = await Manager.InstallAsync(dryRun: true);
+
+        Assert.Equal(["bootout", "enable", "bootstrap"], result.Commands.Select(c => c.Arguments[0]));
+        Assert.Empty(Fixture.Shims.Calls());
+        Assert.Equal("<plist>old</plist>", await File.ReadAllTextAsync(PlistPath));
+    }
+
+    [Fact]
+    public async Task A_quarantined_daemon_is_installed_with_a_warning_naming_the_attribute()
+    {
+        var daemon = Path.Combine(Fixture.Home, "GoWatch", "gowatchd");
+        Directory.CreateDirectory(Path.GetDirectoryName(daemon)!);
+        await File.WriteAllTextAsync(daemon, "#!/bin/sh\n");
+        Fixture.Options = Fixture.Options with { Daemon = DaemonLaunch.FromExecutable(daemon) };
+        Fixture.Shims.Add("launchctl").Add("xattr", new ShimRule("com.apple.quarantine", ShimResponse.Ok("0083;6650a1b2;Safari;\n")));
+
+        var result = await Manager.InstallAsync(dryRun: false);
+
+        Assert.True(result.Succeeded, result.Message);
+        Assert.Contains($"Warning: {daemon} is quarantined (com.apple.quarantine 0083;6650a1b2;Safari;)", result.Message);
+        Assert.Contains(Fixture.Shims.Calls(), c => c.ToString() == new RecordedCall("xattr", ["-p", "com.apple.quarantine", daemon]).ToString());
+    }
+
+    [Fact]
+    public async Task A_daemon_without_the_quarantine_attribute_is_installed_without_a_warning()
+    {
+        var daemon = Path.Combine(Fixture.Home, "GoWatch", "gowatchd");
+        Directory.CreateDirectory(Path.GetDirectoryName(daemon)!);
+        await File.WriteAllTextAsync(daemon, "#!/bin/sh\n");
+        Fixture.Options = Fixture.Options with { Daemon = DaemonLaunch.FromExecutable(daemon) };
+        Fixture.Shims.Add("launchctl").Add("xattr", new ShimRule("com.apple.quarantine", new ShimResponse(1, "", $"xattr: {daemon}: No such xattr: com.apple.quarantine\n")));
+
+        var result = await Manager.InstallAsync(dryRun: false);
+
+        Assert.True(result.Succeeded, result.Message);
+        Assert.DoesNotContain("quarantined", result.Message);
+    }
+
+    [Fact]
     public async Task Install_when_the_agent_is_already_loaded_boots_it_out_and_retries_once()
     {
         Fixture.Shims.Add("launchctl", new ShimRule("bootstrap",
