@@ -58,4 +58,24 @@ public sealed class ShellTraceTests : IDisposable
 
         Assert.Equal(new Evidence(file, 2, "export GOPATH=/b"), ShellTrace.Assignments(ShellKind.Zsh, stderr, _dir)["GOPATH"]);
     }
+
+    [Fact]
+    public async Task A_fifo_in_place_of_a_startup_file_is_never_opened_while_placing_errors_and_assignments()
+    {
+        // Given ~/.bashrc is a FIFO that nobody writes to (opening it would block for ever)
+        var fifo = Path.Combine(_dir, ".bashrc");
+        var made = await GoWatch.Platform.Processes.ProcessRunner.RunAsync(new GoWatch.Platform.Processes.ProcessSpec("/usr/bin/mkfifo", [fifo]) { Timeout = TimeSpan.FromSeconds(10) }, CancellationToken.None);
+        Assert.Equal(0, made.ExitCode);
+
+        // When an unlocated error and a trace line naming it are read
+        var work = Task.Run(() => (
+            ShellTrace.Errors(ShellKind.Bash, "bash: nvm: command not found\n", _dir),
+            ShellTrace.Assignments(ShellKind.Bash, $"+{fifo}:1> export GOPATH=/opt/go\n", _dir)));
+
+        // Then both come back (a hang here is the failure), the error unplaced, the assignment from the trace
+        Assert.True(await Task.WhenAny(work, Task.Delay(TimeSpan.FromSeconds(20))) == work, "reading a FIFO startup file blocked");
+        var (errors, assignments) = await work;
+        Assert.Null(Assert.Single(errors).File);
+        Assert.Equal(new Evidence(fifo, 1, "export GOPATH=/opt/go"), assignments["GOPATH"]);
+    }
 }

@@ -9,6 +9,9 @@ namespace GoWatch.Checks.Probes;
 /// </summary>
 internal static partial class ShellTrace
 {
+    // Startup files past this size are generated, not hand-written, and are not read line by line.
+    private const long MaxSourceBytes = 4 * 1024 * 1024;
+
     /// <summary>Attributes each watched variable to its last assignment, from the trace first and the startup files second.</summary>
     public static IReadOnlyDictionary<string, Evidence> Assignments(ShellKind kind, string stderr, string home)
     {
@@ -188,11 +191,11 @@ internal static partial class ShellTrace
             string[] lines;
             try
             {
-                if (!File.Exists(file) || new FileInfo(file).Length > StartupFiles.MaxBytes)
+                if (ReadableText(file) is not { } read)
                 {
                     continue;
                 }
-                lines = File.ReadAllLines(file);
+                lines = read;
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -276,14 +279,29 @@ internal static partial class ShellTrace
 
         private static string[]? Read(string file)
         {
-            try
-            {
-                return File.Exists(file) && new FileInfo(file).Length <= StartupFiles.MaxBytes ? File.ReadAllLines(file) : null;
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            return ReadableText(file);
+        }
+    }
+
+    /// <summary>
+    /// The lines of a startup file, or null for a missing, empty, oversized or unreadable one. A FIFO
+    /// or a device reports size 0 and is never opened: opening a FIFO blocks until someone writes.
+    /// </summary>
+    private static string[]? ReadableText(string file)
+    {
+        try
+        {
+            var info = new FileInfo(file);
+            var target = info.LinkTarget is null ? info : info.ResolveLinkTarget(returnFinalTarget: true) as FileInfo;
+            if (target is not { Exists: true } || info.Length == 0 || target.Length == 0 || target.Length > MaxSourceBytes)
             {
                 return null;
             }
+            return File.ReadAllLines(target.FullName);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
         }
     }
 

@@ -11,9 +11,6 @@ namespace GoWatch.Checks.Probes;
 /// </summary>
 internal static partial class StartupFiles
 {
-    /// <summary>Startup files larger than this are not read line by line (a generated file, not a hand-written one).</summary>
-    public const long MaxBytes = 4 * 1024 * 1024;
-
     /// <summary>Startup files in the order the shell reads them (later assignments win).</summary>
     public static IReadOnlyList<string> For(ShellKind kind, string home)
     {
@@ -56,7 +53,7 @@ internal static partial class StartupFiles
         string[] lines;
         try
         {
-            if (!File.Exists(file) || new FileInfo(file).Length > MaxBytes)
+            if (!File.Exists(file) || new FileInfo(file).Length > 4 * 1024 * 1024)
             {
                 return null;
             }
