@@ -33,4 +33,49 @@ public sealed class ShellTraceTests : IDisposable
 
         Assert.Equal(new Evidence(file, 2, "set -gx GOPATH /opt/go"), assignments["GOPATH"]);
     }
+
+    [Theory]
+    [InlineData("+/home/u/.zshrc:12> export PATH=/x", "/home/u/.zshrc", 12, "export PATH=/x")]
+    [InlineData("+++/etc/zsh/zshenv:3> x:4> y", "/etc/zsh/zshenv", 3, "x:4> y")]
+    [InlineData("+/home/u/dir:with:colons/.bashrc:7> a=b", "/home/u/dir:with:colons/.bashrc", 7, "a=b")]
+    [InlineData("+/home/u/odd> name/.zshrc:2> true", "/home/u/odd> name/.zshrc", 2, "true")]
+    public void A_posix_trace_line_gives_file_line_and_command(string line, string file, int number, string cmd) =>
+        Assert.Equal((file, number, cmd), ShellTrace.ParseTraceLine(line));
+
+    [Theory]
+    [InlineData("+ export PATH=/x")]
+    [InlineData("+:1> shopt -q login_shell")]
+    [InlineData("+zsh:1> printf x")]
+    [InlineData("/home/u/.zshrc:3: parse error")]
+    public void Lines_that_name_no_startup_file_are_not_trace_lines(string line) => Assert.Null(ShellTrace.ParseTraceLine(line));
+
+    [Fact]
+    public void Only_the_last_traced_assignment_of_a_variable_is_evidence()
+    {
+        var file = Path.Combine(_dir, "big.zshrc");
+        File.WriteAllText(file, "export GOPATH=/a\nexport GOPATH=/b\n");
+        var stderr = $"+{file}:1> export GOPATH=/a\n+{file}:2> export GOPATH=/b\n";
+
+        Assert.Equal(new Evidence(file, 2, "export GOPATH=/b"), ShellTrace.Assignments(ShellKind.Zsh, stderr, _dir)["GOPATH"]);
+    }
+
+    [Fact]
+    public async Task A_fifo_in_place_of_a_startup_file_is_never_opened_while_placing_errors_and_assignments()
+    {
+        // Given ~/.bashrc is a FIFO that nobody writes to (opening it would block for ever)
+        var fifo = Path.Combine(_dir, ".bashrc");
+        var made = await GoWatch.Platform.Processes.ProcessRunner.RunAsync(new GoWatch.Platform.Processes.ProcessSpec("/usr/bin/mkfifo", [fifo]) { Timeout = TimeSpan.FromSeconds(10) }, CancellationToken.None);
+        Assert.Equal(0, made.ExitCode);
+
+        // When an unlocated error and a trace line naming it are read
+        var work = Task.Run(() => (
+            ShellTrace.Errors(ShellKind.Bash, "bash: nvm: command not found\n", _dir),
+            ShellTrace.Assignments(ShellKind.Bash, $"+{fifo}:1> export GOPATH=/opt/go\n", _dir)));
+
+        // Then both come back (a hang here is the failure), the error unplaced, the assignment from the trace
+        Assert.True(await Task.WhenAny(work, Task.Delay(TimeSpan.FromSeconds(20))) == work, "reading a FIFO startup file blocked");
+        var (errors, assignments) = await work;
+        Assert.Null(Assert.Single(errors).File);
+        Assert.Equal(new Evidence(fifo, 1, "export GOPATH=/opt/go"), assignments["GOPATH"]);
+    }
 }

@@ -9,31 +9,48 @@ namespace GoWatch.Checks.Probes;
 /// </summary>
 internal static partial class ShellTrace
 {
+    // Startup files past this size are generated, not hand-written, and are not read line by line.
+    private const long MaxSourceBytes = 4 * 1024 * 1024;
+
     /// <summary>Attributes each watched variable to its last assignment, from the trace first and the startup files second.</summary>
     public static IReadOnlyDictionary<string, Evidence> Assignments(ShellKind kind, string stderr, string home)
     {
         var result = new Dictionary<string, Evidence>(StringComparer.Ordinal);
         var tracedLines = false;
+        var sources = new SourceLines();
         if (kind is ShellKind.Zsh or ShellKind.Bash)
         {
+            // Only the last assignment of each variable becomes evidence (masking its text is not free,
+            // and a generated rc file can trace hundreds of thousands of lines).
+            var last = new Dictionary<string, (string File, int Line, string Cmd)>(StringComparer.Ordinal);
             foreach (var line in Lines(stderr))
             {
-                var m = PosixTraceLine().Match(line);
-                if (!m.Success)
+                if (line.Length == 0 || line[0] != '+')
+                {
+                    continue;
+                }
+                if (ParseTraceLine(line) is not { } traced)
                 {
                     continue;
                 }
                 tracedLines = true;
-                var file = m.Groups["file"].Value;
-                var number = int.Parse(m.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture);
-                foreach (Match a in PosixAssignment().Matches(m.Groups["cmd"].Value))
+                var cmd = traced.Cmd;
+                if (!cmd.Contains('=', StringComparison.Ordinal) || !MayAssignWatched(cmd))
+                {
+                    continue;
+                }
+                foreach (Match a in PosixAssignment().Matches(cmd))
                 {
                     var name = a.Groups["name"].Value == "path" && kind == ShellKind.Zsh ? "PATH" : a.Groups["name"].Value;
                     if (WatchedVariables.Names.Contains(name))
                     {
-                        result[name] = new Evidence(file, number, FileSystemPaths.ReadLine(file, number) ?? m.Groups["cmd"].Value);
+                        last[name] = (traced.File, traced.Line, cmd);
                     }
                 }
+            }
+            foreach (var (name, at) in last)
+            {
+                result[name] = new Evidence(at.File, at.Line, sources.Line(at.File, at.Line) ?? at.Cmd);
             }
         }
         else if (kind == ShellKind.Fish)
@@ -73,7 +90,7 @@ internal static partial class ShellTrace
         var errors = new List<Evidence>();
         string? fishMessage = null;
         string? fishSource = null;
-        (string File, int Line)? lastTraced = null;
+        string? lastTraced = null;
         foreach (var raw in Lines(stderr))
         {
             var line = raw.TrimEnd();
@@ -82,9 +99,10 @@ internal static partial class ShellTrace
                 continue;
             }
             Match m;
-            if (kind is ShellKind.Zsh or ShellKind.Bash && (m = PosixTraceLine().Match(line)).Success)
+            if (kind is ShellKind.Zsh or ShellKind.Bash && line[0] == '+')
             {
-                lastTraced = (m.Groups["file"].Value, int.Parse(m.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture));
+                // Parsed only when an error follows it.
+                lastTraced = line;
                 continue;
             }
             if (IsTrace(kind, line))
@@ -131,7 +149,9 @@ internal static partial class ShellTrace
             if (GenericError().IsMatch(line) && !errors.Any(e => e.Text is { } t && line.Contains(t, StringComparison.Ordinal)))
             {
                 var message = ShellPrefix().Replace(line, "");
-                errors.Add(lastTraced is { } at ? new Evidence(at.File, at.Line, message) : Evidence.Note(message));
+                errors.Add(lastTraced is not null && ParseTraceLine(lastTraced) is { } at
+                    ? new Evidence(at.File, at.Line, message)
+                    : Evidence.Note(message));
             }
         }
         if (fishMessage is not null)
@@ -171,11 +191,11 @@ internal static partial class ShellTrace
             string[] lines;
             try
             {
-                if (!File.Exists(file) || new FileInfo(file).Length > 4 * 1024 * 1024)
+                if (ReadableText(file) is not { } read)
                 {
                     continue;
                 }
-                lines = File.ReadAllLines(file);
+                lines = read;
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -191,6 +211,98 @@ internal static partial class ShellTrace
             }
         }
         return candidates.Count == 1 ? candidates[0] : null;
+    }
+
+    /// <summary>
+    /// A zsh/bash trace line <c>+FILE:LINE> CMD</c> (one <c>+</c> per nesting level), or null. Parsed
+    /// by hand: a generated rc file can trace hundreds of thousands of lines. The first
+    /// <c>:DIGITS&gt; </c> after the path ends it, as the lazy pattern it replaces did.
+    /// </summary>
+    internal static (string File, int Line, string Cmd)? ParseTraceLine(string line)
+    {
+        var start = 0;
+        while (start < line.Length && line[start] == '+')
+        {
+            start++;
+        }
+        if (start == 0 || start >= line.Length || line[start] != '/')
+        {
+            return null;
+        }
+        for (var gt = line.IndexOf("> ", start, StringComparison.Ordinal); gt > 0; gt = line.IndexOf("> ", gt + 1, StringComparison.Ordinal))
+        {
+            var digits = gt;
+            while (digits > start && char.IsAsciiDigit(line[digits - 1]))
+            {
+                digits--;
+            }
+            if (digits < gt && digits - 1 > start && line[digits - 1] == ':' &&
+                int.TryParse(line.AsSpan(digits, gt - digits), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
+            {
+                return (line[start..(digits - 1)], number, line[(gt + 2)..]);
+            }
+        }
+        return null;
+    }
+
+    private static bool MayAssignWatched(string cmd)
+    {
+        foreach (var name in WatchedVariables.Names)
+        {
+            if (cmd.Contains(name, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        // zsh's path array stands for PATH.
+        return cmd.Contains("path", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Startup files read once each: a trace can name the same file hundreds of thousands of times
+    /// (a generated rc file), and re-reading it per line would be quadratic. Files past the
+    /// static-search cap are not read; the traced command stands in for their lines.
+    /// </summary>
+    private sealed class SourceLines
+    {
+        private readonly Dictionary<string, string[]?> _files = new(StringComparer.Ordinal);
+
+        public string? Line(string file, int line)
+        {
+            if (!_files.TryGetValue(file, out var lines))
+            {
+                lines = Read(file);
+                _files[file] = lines;
+            }
+            return lines is not null && line >= 1 && line <= lines.Length ? lines[line - 1].Trim() : null;
+        }
+
+        private static string[]? Read(string file)
+        {
+            return ReadableText(file);
+        }
+    }
+
+    /// <summary>
+    /// The lines of a startup file, or null for a missing, empty, oversized or unreadable one. A FIFO
+    /// or a device reports size 0 and is never opened: opening a FIFO blocks until someone writes.
+    /// </summary>
+    private static string[]? ReadableText(string file)
+    {
+        try
+        {
+            var info = new FileInfo(file);
+            var target = info.LinkTarget is null ? info : info.ResolveLinkTarget(returnFinalTarget: true) as FileInfo;
+            if (target is not { Exists: true } || info.Length == 0 || target.Length == 0 || target.Length > MaxSourceBytes)
+            {
+                return null;
+            }
+            return File.ReadAllLines(target.FullName);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     private static string FirstWord(string line) => line.Split([' ', '\t', ';'], 2, StringSplitOptions.RemoveEmptyEntries) is [var first, ..] ? first : "";
@@ -305,9 +417,6 @@ internal static partial class ShellTrace
     private static int? ParseInt(string text) => int.TryParse(text, out var n) ? n : null;
 
     private static IEnumerable<string> Lines(string text) => text.Split('\n');
-
-    [GeneratedRegex(@"^\++(?<file>/.*?):(?<line>\d+)> (?<cmd>.*)$")]
-    private static partial Regex PosixTraceLine();
 
     [GeneratedRegex(@"(?:^|[\s;(&|])(?:export\s+|typeset\s+(?:-\w+\s+)*|declare\s+(?:-\w+\s+)*|readonly\s+)?(?<name>[A-Za-z_][A-Za-z0-9_]*)\+?=")]
     private static partial Regex PosixAssignment();
