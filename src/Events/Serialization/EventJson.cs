@@ -28,21 +28,13 @@ public static class EventJson
     /// <summary>Reads a payload; unknown or unreadable payloads become <see cref="UnknownEvent"/>, never an exception.</summary>
     public static IEvent DeserializeData(string type, string json)
     {
-        JsonElement raw;
-        try
-        {
-            raw = JsonDocument.Parse(json).RootElement.Clone();
-        }
-        catch (JsonException)
-        {
-            raw = JsonSerializer.SerializeToElement(json, EventJsonContext.Default.String);
-            return new UnknownEvent(type, raw);
-        }
+        // A known type is bound straight from the text: parsing it to a document first would read
+        // every payload twice, and history and report read many.
         if (EventTypeRegistry.TypeOf(type) is { } clr)
         {
             try
             {
-                if (raw.Deserialize(Options.GetTypeInfo(clr)) is IEvent e)
+                if (JsonSerializer.Deserialize(json, Options.GetTypeInfo(clr)) is IEvent e)
                 {
                     return e;
                 }
@@ -52,7 +44,21 @@ public static class EventJson
                 // A payload written by another version that no longer binds: keep it readable as raw data.
             }
         }
-        return new UnknownEvent(type, raw);
+        return new UnknownEvent(type, Raw(json));
+    }
+
+    /// <summary>The payload as a JSON value; text that is not JSON is kept as a JSON string.</summary>
+    private static JsonElement Raw(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return JsonSerializer.SerializeToElement(json, EventJsonContext.Default.String);
+        }
     }
 
     /// <summary>The envelope as SPEC §6 shows it: position, time, stream, version, type, source, data (plus the rest of the envelope).</summary>
