@@ -52,6 +52,10 @@ public sealed class VerificationScheduler(
         {
             await _scheduler!.TriggerJob(VerifyJob.Key, new JobDataMap { [VerifyJob.TriggerKey] = why });
         }
+        catch (SchedulerException) when (_scheduler!.Status is SchedulerStatus.Shutdown or SchedulerStatus.ShuttingDown)
+        {
+            // Stopping: Quartz stops before this service, and a change settling now needs no run.
+        }
         catch (SchedulerException ex)
         {
             log.LogError(ex, "Could not schedule a {Trigger} verification", why);

@@ -42,7 +42,14 @@ public static partial class RegularFile
     public static string? WhyNotRegular(string path)
     {
         Span<byte> status = stackalloc byte[StatBufferSize];
-        return Stat(path, status) == 0 ? Describe(ModeOf(status)) : null;
+        try
+        {
+            return Stat(path, status) == 0 ? Describe(ModeOf(status)) : null;
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return Directory.Exists(path) ? "a directory, not a regular file" : null;
+        }
     }
 
     /// <summary>Opens a regular file for reading, never blocking on a FIFO or device.</summary>
@@ -52,7 +59,16 @@ public static partial class RegularFile
     /// <exception cref="IOException">it cannot be opened for another reason.</exception>
     public static FileStream OpenRead(string path)
     {
-        var fd = Open(path, NonBlockingReadOnly);
+        int fd;
+        try
+        {
+            fd = Open(path, NonBlockingReadOnly);
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+        {
+            // No libc to call (an unusual runtime): open as .NET does, after the type check it allows.
+            return WhyNotRegular(path) is { } why ? throw new NotARegularFileException(why) : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 64 * 1024);
+        }
         if (fd < 0)
         {
             var errno = Marshal.GetLastPInvokeError();
@@ -69,11 +85,12 @@ public static partial class RegularFile
         try
         {
             Span<byte> status = stackalloc byte[StatBufferSize];
-            if (FStat(handle, status) != 0)
+            var examined = TryFStat(handle, status);
+            if (examined == false)
             {
                 throw new IOException($"{path} cannot be examined");
             }
-            if (Describe(ModeOf(status)) is { } why)
+            if (examined == true && Describe(ModeOf(status)) is { } why)
             {
                 throw new NotARegularFileException(why);
             }
@@ -83,6 +100,19 @@ public static partial class RegularFile
         {
             handle.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>fstat through .NET's native layer; null when this runtime has none to call (the open was non-blocking all the same).</summary>
+    private static bool? TryFStat(SafeFileHandle handle, Span<byte> status)
+    {
+        try
+        {
+            return FStat(handle, status) == 0;
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return null;
         }
     }
 
