@@ -1,11 +1,12 @@
 using GoWatch.Daemon.Verification;
+using Microsoft.Extensions.Hosting;
 using Quartz;
 
 namespace GoWatch.Daemon.Scheduling;
 
 /// <summary>One verification; the trigger that fired it says why (<see cref="Triggers"/>).</summary>
 [DisallowConcurrentExecution]
-public sealed class VerifyJob(VerificationRunner runner) : IJob
+public sealed class VerifyJob(VerificationRunner runner, IHostApplicationLifetime lifetime) : IJob
 {
     public static readonly JobKey Key = new("verify", "gowatch");
     public const string TriggerKey = "trigger";
@@ -13,6 +14,15 @@ public sealed class VerifyJob(VerificationRunner runner) : IJob
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var trigger = context.MergedJobDataMap.TryGetValue(TriggerKey, out var t) && t is string s ? s : Triggers.Schedule;
-        await runner.RunAsync(trigger, cancellationToken);
+        // A stop abandons a verification under way (a login shell still reading a huge rc file, a
+        // hanging go): its processes are killed, nothing is recorded, and Quartz need not wait for it.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
+        try
+        {
+            await runner.RunAsync(trigger, stopping.Token);
+        }
+        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+        }
     }
 }
