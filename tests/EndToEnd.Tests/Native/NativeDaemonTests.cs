@@ -76,7 +76,7 @@ public sealed class NativeDaemonTests : IDisposable
         Assert.True(history.ExitCode == 0, history.ToString());
         var listed = JsonDocument.Parse(history.Stdout).RootElement.EnumerateArray().ToList();
         Assert.Contains(listed, e => e.GetProperty("position").GetInt64() == change.Position && e.GetProperty("type").GetString() == "FileChanged");
-        Assert.Contains(listed, e => e.GetProperty("type").GetString() == "FileCreated");
+        Assert.Contains(listed, e => e.GetProperty("type").GetString() == "FileObserved");
         var human = _h.Cli("history", "--path", "~/.zshrc");
         Assert.Contains("FileChanged", human.Stdout);
         // The diff needs the stored contents, read back through the daemon.

@@ -26,7 +26,8 @@ public sealed class CatalogueDriftTests : IDisposable
         File.WriteAllText(_h.HomePath(".zshrc"), $"export PATH='{goRoot}/bin':$PATH\n");
         using var daemon = _h.StartDaemon();
         WaitFor(e => e.Data is VerificationCompleted { Trigger: "startup" }, daemon, "startup verification");
-        Assert.Contains(All(), e => e.Data is InstallationChanged { Before: null, After.Version: "go1.22.5" } i && i.Path == goRoot);
+        // There before the daemon: a baseline, not an appearance.
+        Assert.Contains(All(), e => e.Data is InstallationObserved { Fingerprint.Version: "go1.22.5" } i && i.Path == goRoot);
         Assert.DoesNotContain(All(), e => e.Data is DriftDetected { CheckId: "go.arch-mismatch" });
 
         // What an installer does: remove the old tree, unpack the new one.
@@ -64,7 +65,8 @@ public sealed class CatalogueDriftTests : IDisposable
         File.WriteAllText(Path.Combine(second, ".idea", "workspace.xml"), MacTree.Workspace("file://" + sdk));
         File.WriteAllText(Path.Combine(options, "recentProjects.xml"), MacTree.RecentProjects("$USER_HOME$/GolandProjects/first", "$USER_HOME$/GolandProjects/second"));
         var workspace = Path.Combine(second, ".idea", "workspace.xml");
-        WaitFor(e => e.Data is FileCreated c && c.Path == workspace, daemon, "the new project's workspace.xml recorded");
+        // The workspace existed before GoLand listed the project: its first sighting is a baseline.
+        WaitFor(e => e.Data is FileObserved c && c.Path == workspace, daemon, "the new project's workspace.xml recorded");
 
         File.WriteAllText(workspace, MacTree.Workspace("file://$USER_HOME$/sdk/go1.99.0"));
 
@@ -85,7 +87,8 @@ public sealed class CatalogueDriftTests : IDisposable
         Assert.Contains(project, _h.Cli("watch", "list", "--json").Stdout);
         File.WriteAllText(Path.Combine(project, "go.mod"), "module svc\n\ngo 1.22\n");
 
-        WaitFor(e => e.Data is FileCreated c && c.Path == Path.Combine(project, "go.mod"), daemon, "go.mod recorded");
+        // Seen absent when the project was added, it is a creation; written before that look, a first sighting.
+        WaitFor(e => e.Data is FileCreated or FileObserved && e.Path == Path.Combine(project, "go.mod"), daemon, "go.mod recorded");
         Assert.Equal(0, _h.Cli("watch", "remove", project).ExitCode);
         Assert.Equal("[]", _h.Cli("watch", "list", "--json").Stdout.Trim());
     }
