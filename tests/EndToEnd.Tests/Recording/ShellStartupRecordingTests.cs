@@ -70,7 +70,7 @@ public sealed class ShellStartupRecordingTests : IDisposable
 
         var history = _h.Cli("history", "--json", "--path", Zshrc);
         var types = JsonDocument.Parse(history.Stdout).RootElement.EnumerateArray().Select(e => e.GetProperty("type").GetString()).ToList();
-        Assert.Equal(["FileChanged", "FileCreated"], types);
+        Assert.Equal(["FileChanged", "FileObserved"], types);
         var tempEvents = _h.Cli("history", "--json", "--path", temp);
         Assert.Equal("[]", tempEvents.Stdout.Trim());
     }
@@ -97,7 +97,7 @@ public sealed class ShellStartupRecordingTests : IDisposable
         var history = _h.Cli("history", "--json", "--path", "~/.zshrc");
         Assert.Equal(0, history.ExitCode);
         var types = JsonDocument.Parse(history.Stdout).RootElement.EnumerateArray().Select(e => e.GetProperty("type").GetString()).ToList();
-        Assert.Equal(["FileChanged", "FileCreated"], types);
+        Assert.Equal(["FileChanged", "FileObserved"], types);
         var all = _h.Cli("history", "--json", "--type", "DaemonStarted", "--type", "DaemonStopped");
         Assert.Equal(6, JsonDocument.Parse(all.Stdout).RootElement.GetArrayLength());
     }
