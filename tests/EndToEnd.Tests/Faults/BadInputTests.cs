@@ -295,7 +295,8 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public void A_missing_login_shell_is_an_error_finding_and_the_daemon_keeps_running()
     {
-        _h.Environment["SHELL"] = "/nonexistent/zsh";
+        // Configured explicitly: a stale $SHELL alone gives way to the user record (SPEC §2).
+        _h.Environment["GOWATCH_SHELL"] = "/nonexistent/zsh";
         var (daemon, before) = GivenARecordedSetup();
 
         var doctor = _h.Cli("doctor");
