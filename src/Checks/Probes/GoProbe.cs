@@ -16,6 +16,18 @@ public sealed class GoProbe : IGoProbe
 {
     private const int MaxShownOutput = 200;
 
+    /// <summary>
+    /// The variables the checks read. Naming them keeps <c>go env</c> from computing the costly
+    /// cgo flags, which runs the C compiler (seconds on a Mac, where clang is an xcrun shim).
+    /// None of them is CGO_CFLAGS, CGO_CPPFLAGS, CGO_CXXFLAGS, CGO_FFLAGS, CGO_LDFLAGS, PKG_CONFIG or GOGCCFLAGS.
+    /// </summary>
+    public static IReadOnlyList<string> EnvNames { get; } =
+    [
+        "GOROOT", "GOPATH", "GOBIN", "GOENV", "GOFLAGS", "GO111MODULE", "GOPROXY", "GOSUMDB", "GOPRIVATE",
+        "GONOPROXY", "GONOSUMDB", "GOINSECURE", "GOTOOLCHAIN", "GOVERSION", "GOOS", "GOARCH", "GOHOSTOS",
+        "GOHOSTARCH", "GOMODCACHE", "CGO_ENABLED", "CC", "CXX",
+    ];
+
     /// <inheritdoc />
     public async Task<GoFacts> ProbeAsync(GoWatchSettings settings, ShellFacts shell, TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -29,7 +41,7 @@ public sealed class GoProbe : IGoProbe
         var env = shell.Environment ?? new Dictionary<string, string> { ["PATH"] = LoginShellProbe.MinimalPath, ["HOME"] = settings.Home };
 
         // A go.mod in the working directory could make a newer go switch toolchains (and download); "/" has none.
-        var envTask = ProcessRunner.RunAsync(new ProcessSpec(go, ["env", "-json"]) { Environment = env, Timeout = timeout, WorkingDirectory = "/" }, cancellationToken);
+        var envTask = ProcessRunner.RunAsync(new ProcessSpec(go, ["env", "-json", .. EnvNames]) { Environment = env, Timeout = timeout, WorkingDirectory = "/" }, cancellationToken);
         var versionTask = ProcessRunner.RunAsync(new ProcessSpec(go, ["version"]) { Environment = env, Timeout = timeout, WorkingDirectory = "/" }, cancellationToken);
         var envResult = await envTask.ConfigureAwait(false);
         var versionResult = await versionTask.ConfigureAwait(false);
