@@ -27,6 +27,14 @@ internal sealed class CgoCompilerCheck() : Check("cgo.compiler", Severity.Warnin
                 [Evidence.Note($"go env CC = {cc}"), Evidence.Note("go env CGO_ENABLED = 1"), GoValues.Shell(facts, "CC")?.Evidence],
                 fix);
         }
+        if (facts.Go.DeveloperDirectoryError is { } noTools)
+        {
+            // /usr/bin/clang exists on every Mac; without a developer directory it only prints xcrun's error.
+            return Fail($"cgo's compiler {facts.Go.CompilerPath} is Apple's shim, and the Command Line Tools behind it are missing",
+                $"{noTools}. Builds that use cgo fail until they are installed again (a macOS update often removes them).",
+                [Evidence.Note($"go env CC = {cc}"), new Evidence(facts.Go.CompilerPath, null, "an xcrun shim"), facts.Go.DeveloperDirectory is { } dir ? Evidence.Note($"xcode-select -p = {dir}") : null, GoValues.Shell(facts, "CC")?.Evidence],
+                "Run xcode-select --install (or sudo xcode-select --reset if Xcode is installed), or set CGO_ENABLED=0 if you do not need cgo.");
+        }
         var header = facts.Go.CompilerHeader;
         if (header.IsKnown && !header.RunsNativelyOn(host))
         {

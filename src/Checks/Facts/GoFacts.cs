@@ -41,6 +41,15 @@ public sealed record GoFacts
     /// <summary>Header of <see cref="CompilerPath"/>.</summary>
     public BinaryHeader CompilerHeader { get; init; } = BinaryHeader.Unknown;
 
+    /// <summary>
+    /// On macOS, when the compiler is Apple's <c>/usr/bin</c> shim: the developer directory
+    /// <c>xcode-select -p</c> names, which the shim needs. Null when not asked.
+    /// </summary>
+    public string? DeveloperDirectory { get; init; }
+
+    /// <summary>Why there is no usable developer directory behind the <c>/usr/bin</c> compiler shim; null when there is one or it was not asked.</summary>
+    public string? DeveloperDirectoryError { get; init; }
+
     /// <summary>A value of <c>go env</c>, or null.</summary>
     public string? EnvValue(string name) => Env is { } env && env.TryGetValue(name, out var v) ? v : null;
 

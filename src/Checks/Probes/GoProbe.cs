@@ -1,6 +1,7 @@
 using System.Text.Json;
 using GoWatch.Checks.Binary;
 using GoWatch.Checks.Facts;
+using GoWatch.Platform;
 using GoWatch.Platform.Locations;
 using GoWatch.Platform.Processes;
 
@@ -60,6 +61,10 @@ public sealed class GoProbe : IGoProbe
             }
         }
 
+        var (developerDirectory, developerError) = settings.Platform == PlatformKind.MacOS && compilerPath is not null && IsXcrunShim(compilerPath)
+            ? await DeveloperDirectoryAsync(shell, env, timeout, cancellationToken).ConfigureAwait(false)
+            : (null, null);
+
         return new GoFacts
         {
             Path = go,
@@ -74,7 +79,36 @@ public sealed class GoProbe : IGoProbe
             RootVersionFile = root is null ? null : FileSystemPaths.FirstLine(Path.Combine(root, "VERSION")),
             CompilerPath = compilerPath,
             CompilerHeader = compilerHeader,
+            DeveloperDirectory = developerDirectory,
+            DeveloperDirectoryError = developerError,
         };
+    }
+
+    /// <summary>Every Mac has <c>/usr/bin/clang</c>, but it is an xcrun shim that works only with the Command Line Tools or Xcode behind it.</summary>
+    internal static bool IsXcrunShim(string compilerPath) => Path.GetDirectoryName(compilerPath) == "/usr/bin";
+
+    /// <summary>The developer directory the shim would use, or why there is none (as xcrun would say it).</summary>
+    private static async Task<(string? Directory, string? Error)> DeveloperDirectoryAsync(ShellFacts shell, IReadOnlyDictionary<string, string> env, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var xcodeSelect = FileSystemPaths.FindOnPath("xcode-select", shell.PathEntries) ?? (FileSystemPaths.IsExecutableFile("/usr/bin/xcode-select") ? "/usr/bin/xcode-select" : null);
+        if (xcodeSelect is null)
+        {
+            return (null, "xcode-select is not on PATH, so no developer directory can be found for the /usr/bin compiler shim");
+        }
+        var result = await ProcessRunner.RunAsync(new ProcessSpec(xcodeSelect, ["-p"]) { Environment = env, Timeout = timeout, WorkingDirectory = "/" }, cancellationToken).ConfigureAwait(false);
+        if (Failure("xcode-select -p", result, timeout) is { } failure)
+        {
+            return (null, $"no developer directory is selected (the Command Line Tools are not installed): {failure}");
+        }
+        var directory = result.Stdout.Trim();
+        if (directory.Length == 0 || !Path.IsPathFullyQualified(directory))
+        {
+            return (null, $"`xcode-select -p` printed no developer directory: {Shorten(result.Stdout)}");
+        }
+        var xcrun = Path.Combine(directory, "usr", "bin", "xcrun");
+        return FileSystemPaths.IsExecutableFile(xcrun)
+            ? (directory, null)
+            : (directory, $"xcrun: error: invalid active developer path ({directory}), missing xcrun at: {xcrun}");
     }
 
     /// <summary>The Go root a resolved <c>…/bin/go</c> belongs to, or null when it does not sit in a <c>bin</c> directory.</summary>
