@@ -26,6 +26,15 @@ internal static class ShellSyntax
 
     public static string Unset(ShellKind kind, string name) => kind == ShellKind.Fish ? $"set -e {name}" : $"unset {name}";
 
+    /// <summary>
+    /// Where a PATH line should go, next to <paramref name="setting"/> when that works: in zsh never a
+    /// zshenv, because /etc/zprofile runs after it and path_helper moves /etc/paths ahead of it.
+    /// </summary>
+    public static string PathLineWhere(ShellKind kind, Evidence? setting) =>
+        kind == ShellKind.Zsh && setting?.File is { } f && Path.GetFileName(f) is ".zshenv" or "zshenv"
+            ? "~/.zprofile (not ~/.zshenv: /etc/zprofile runs after it and its path_helper puts /etc/paths ahead of what ~/.zshenv set)"
+            : Where(setting);
+
     public static string Where(Evidence? evidence) =>
         evidence is { File: { } f } ? evidence.Line is { } l ? $"{f} line {l}" : f : "your shell startup files";
 

@@ -23,6 +23,7 @@ internal static partial class ShellTrace
             // Only the last assignment of each variable becomes evidence (masking its text is not free,
             // and a generated rc file can trace hundreds of thousands of lines).
             var last = new Dictionary<string, (string File, int Line, string Cmd)>(StringComparer.Ordinal);
+            (string File, int Line)? lastEval = null;
             foreach (var line in Lines(stderr))
             {
                 if (line.Length == 0 || line[0] != '+')
@@ -31,7 +32,20 @@ internal static partial class ShellTrace
                 }
                 if (ParseTraceLine(line) is not { } traced)
                 {
-                    continue;
+                    // zsh traces code run by eval as "(eval):N": it ran at the eval's own line, as
+                    // /etc/zprofile's eval "$(/usr/libexec/path_helper -s)" does.
+                    if (lastEval is { } at && ParseEvalLine(line) is { } evalCmd)
+                    {
+                        traced = (at.File, at.Line, evalCmd);
+                    }
+                    else
+                    {
+                        continue;
+                    }
+                }
+                else if (IsEval(traced.Cmd))
+                {
+                    lastEval = (traced.File, traced.Line);
                 }
                 tracedLines = true;
                 var cmd = traced.Cmd;
@@ -243,6 +257,25 @@ internal static partial class ShellTrace
             }
         }
         return null;
+    }
+
+    private static bool IsEval(string cmd) => cmd.StartsWith("eval ", StringComparison.Ordinal) || cmd.StartsWith("builtin eval ", StringComparison.Ordinal);
+
+    /// <summary>The command of a zsh trace line <c>+(eval):N&gt; CMD</c>, or null.</summary>
+    internal static string? ParseEvalLine(string line)
+    {
+        var start = 0;
+        while (start < line.Length && line[start] == '+')
+        {
+            start++;
+        }
+        const string Eval = "(eval):";
+        if (start == 0 || string.CompareOrdinal(line, start, Eval, 0, Eval.Length) != 0)
+        {
+            return null;
+        }
+        var gt = line.IndexOf("> ", start + Eval.Length, StringComparison.Ordinal);
+        return gt < 0 ? null : line[(gt + 2)..];
     }
 
     private static bool MayAssignWatched(string cmd)
