@@ -20,6 +20,14 @@ internal sealed class CgoCompilerCheck() : Check("cgo.compiler", Severity.Warnin
         var fix = facts.Host.Platform == GoWatch.Platform.PlatformKind.MacOS
             ? "Install the Command Line Tools (xcode-select --install), or set CGO_ENABLED=0 if you do not need cgo."
             : "Install a C compiler (apt install gcc), or set CGO_ENABLED=0 if you do not need cgo.";
+        if (cc.Length > 0 && facts.Go.CompilerPath is null && facts.Go.CompilerOffPath is { } hidden)
+        {
+            var dir = Path.GetDirectoryName(hidden)!;
+            return Fail($"cgo's compiler \"{cc}\" is installed at {hidden}, but the login shell's PATH does not reach it",
+                $"PATH lacks {dir}, so cgo builds fail although nothing is missing.",
+                [Evidence.Note($"go env CC = {cc}"), facts.Shell.AssignmentOf("PATH"), Evidence.Note($"PATH={facts.Shell.Get("PATH")}")],
+                $"Repair PATH so it keeps {dir} (see path.broken); nothing needs installing.");
+        }
         if (cc.Length == 0 || facts.Go.CompilerPath is null)
         {
             return Fail($"cgo is enabled but the C compiler {(cc.Length == 0 ? "is not set" : $"\"{cc}\" is not found")}",

@@ -38,6 +38,9 @@ public sealed record GoFacts
     /// <summary>The C compiler <c>go env CC</c> names, resolved on the shell's PATH; null when not found or not asked.</summary>
     public string? CompilerPath { get; init; }
 
+    /// <summary>Where the compiler <c>go env CC</c> names exists although the shell's PATH does not reach it (a broken PATH hides it); null otherwise.</summary>
+    public string? CompilerOffPath { get; init; }
+
     /// <summary>Header of <see cref="CompilerPath"/>.</summary>
     public BinaryHeader CompilerHeader { get; init; } = BinaryHeader.Unknown;
 

@@ -51,6 +51,7 @@ public sealed class GoProbe : IGoProbe
         var (version, platform, versionError) = ParseVersion(versionResult, timeout);
 
         string? compilerPath = null;
+        string? compilerOffPath = null;
         var compilerHeader = BinaryHeader.Unknown;
         if (goEnv is not null && goEnv.TryGetValue("CC", out var cc) && cc.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var ccName, ..])
         {
@@ -58,6 +59,11 @@ public sealed class GoProbe : IGoProbe
             if (compilerPath is not null)
             {
                 compilerHeader = BinaryHeaderReader.Read(compilerPath);
+            }
+            else if (!ccName.StartsWith('/'))
+            {
+                // Installed but hidden by a broken PATH: the advice is PATH, not installing a compiler.
+                compilerOffPath = FileSystemPaths.FindOnPath(ccName, [.. LoginShellProbe.MinimalPath.Split(':'), "/usr/local/bin", "/opt/homebrew/bin"]);
             }
         }
 
@@ -79,6 +85,7 @@ public sealed class GoProbe : IGoProbe
             RootVersionFile = root is null ? null : FileSystemPaths.FirstLine(Path.Combine(root, "VERSION")),
             CompilerPath = compilerPath,
             CompilerHeader = compilerHeader,
+            CompilerOffPath = compilerOffPath,
             DeveloperDirectory = developerDirectory,
             DeveloperDirectoryError = developerError,
         };
