@@ -38,7 +38,7 @@ internal sealed class PathOrderCheck() : Check("path.order", Severity.Warning, C
         }
         // goenv, asdf, mise and gvm put a shim first that runs the Go they select: not a shadow
         // when what it runs reports that GOROOT.
-        if (IsVersionManagerShim(first) && facts.Go?.EnvValue("GOROOT") is { Length: > 0 } shimRoot && facts.Paths.SamePlace(shimRoot, goroot.Value))
+        if (Probes.VersionManagers.IsShim(first) && facts.Go?.EnvValue("GOROOT") is { Length: > 0 } shimRoot && facts.Paths.SamePlace(shimRoot, goroot.Value))
         {
             return CheckOutcome.Pass;
         }
@@ -50,8 +50,4 @@ internal sealed class PathOrderCheck() : Check("path.order", Severity.Warning, C
                 ? $"Put $GOROOT/bin first in {where}: {ShellSyntax.PrependPath(kind, Path.Combine(goroot.Value, "bin"))}"
                 : $"Put $GOROOT/bin first, after the GOROOT line in {where}: {ShellSyntax.PrependPath(kind, Path.Combine(goroot.Value, "bin"))}");
     }
-
-    private static bool IsVersionManagerShim(string go) =>
-        go.Contains("/.goenv/shims/", StringComparison.Ordinal) || go.Contains("/.asdf/shims/", StringComparison.Ordinal) ||
-        go.Contains("/mise/shims/", StringComparison.Ordinal) || go.Contains("/.gvm/", StringComparison.Ordinal);
 }
