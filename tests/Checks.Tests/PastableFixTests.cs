@@ -163,4 +163,19 @@ public sealed class PastableFixTests
         Assert.Contains("/usr/bin/clang", finding.Title);
         Assert.DoesNotContain("install", finding.Fix!.Replace("nothing needs installing", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public void A_go_not_found_fix_goes_in_the_file_that_sets_path()
+    {
+        // This Debian machine has a go in /usr/bin, so no real shell here can lack one: hand-built facts.
+        var facts = FactsBuilder.Mac().NoGo()
+            .Installation("/opt/homebrew/Cellar/go/1.22.5/libexec", "arm64")
+            .Dir("/opt/homebrew/Cellar/go/1.22.5/libexec/bin")
+            .Export("PATH", "/usr/bin:/bin:/usr/sbin:/sbin:/Users/u/go/bin", line: 3, file: FactsBuilder.Home + "/.zprofile")
+            .Build();
+
+        var fix = facts.Fails("go.not-found").Fix!;
+
+        Assert.Equal("Add the installed Go to PATH in ~/.zprofile: export PATH=/opt/homebrew/Cellar/go/1.22.5/libexec/bin:\"$PATH\"", fix);
+    }
 }

@@ -100,7 +100,8 @@ public sealed class GoProbe : IGoProbe
         var xcodeSelect = FileSystemPaths.FindOnPath("xcode-select", shell.PathEntries) ?? (FileSystemPaths.IsExecutableFile("/usr/bin/xcode-select") ? "/usr/bin/xcode-select" : null);
         if (xcodeSelect is null)
         {
-            return (null, "xcode-select is not on PATH, so no developer directory can be found for the /usr/bin compiler shim");
+            // Every Mac has /usr/bin/xcode-select; without one there is nothing to ask and nothing to claim.
+            return (null, null);
         }
         var result = await ProcessRunner.RunAsync(new ProcessSpec(xcodeSelect, ["-p"]) { Environment = env, Timeout = timeout, WorkingDirectory = "/" }, cancellationToken).ConfigureAwait(false);
         if (Failure("xcode-select -p", result, timeout) is { } failure)
