@@ -86,4 +86,21 @@ public sealed class PathHelperTests
         after.Passes("path.order");
         Assert.Empty(after.Findings.Select(f => f.Id).Except(before.Findings.Select(f => f.Id)));
     }
+
+    [Fact]
+    public async Task A_path_set_inside_a_helper_function_is_blamed_on_the_line_that_called_it()
+    {
+        // Given a PATH helper function, as plugin files and hand-made rc files use
+        using var s = Scenario.Mac();
+        var rc = s.Zshrc(
+            "path_prepend() {",
+            "  export PATH=\"$1:$PATH\"",
+            "}",
+            "alias ll='ls -l'",
+            "path_prepend /opt/tools/bin");
+
+        var facts = await s.FactsAsync();
+
+        Assert.Equal(new Evidence(rc, 5, "path_prepend /opt/tools/bin"), facts.Shell.AssignmentOf("PATH"));
+    }
 }
