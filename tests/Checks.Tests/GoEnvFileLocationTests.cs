@@ -1,3 +1,5 @@
+using GoWatch.Checks.Facts;
+using GoWatch.Checks.Probes;
 using GoWatch.Checks.Tests.Support;
 
 namespace GoWatch.Checks.Tests;
@@ -58,5 +60,32 @@ public sealed class GoEnvFileLocationTests
         Assert.Contains("GOENV", envRun);
         Assert.Contains("CC", envRun);
         Assert.DoesNotContain(envRun, a => a is "CGO_CFLAGS" or "CGO_CPPFLAGS" or "CGO_CXXFLAGS" or "CGO_FFLAGS" or "CGO_LDFLAGS" or "PKG_CONFIG" or "GOGCCFLAGS");
+    }
+
+    [Fact]
+    public void Without_a_go_that_names_it_the_shells_GOENV_decides_and_off_means_no_file()
+    {
+        using var s = Scenario.Mac();
+        var settings = s.Settings();
+        var shell = new ShellFacts { Environment = new Dictionary<string, string> { ["GOENV"] = "/Users/u/go/env" } };
+        var oldGo = new GoFacts { Env = new Dictionary<string, string> { ["GOROOT"] = "/usr/local/go" } };
+        var goSaysOff = new GoFacts { Env = new Dictionary<string, string> { ["GOENV"] = "off" } };
+
+        Assert.Equal("/Users/u/go/env", GoEnvFileLocation.Of(settings, shell, oldGo));
+        Assert.Equal(GoEnvFileLocation.Off, GoEnvFileLocation.Of(settings, shell, goSaysOff));
+        Assert.Equal(settings.GoEnvFile, GoEnvFileLocation.Of(settings, new ShellFacts(), null));
+    }
+
+    [Fact]
+    public async Task GOENV_off_in_the_shell_leaves_no_env_file_to_report()
+    {
+        // Given the real zsh and go, GOENV=off, and GO111MODULE=off left in the default file
+        using var s = Scenario.ThisLinuxMachine();
+        s.Zshrc("export GOENV=off", "export PATH=\"$PATH:$HOME/go/bin\"");
+        s.GoEnvFile("GO111MODULE=off");
+
+        var report = await s.VerifyAsync("modules.off");
+
+        report.Passes("modules.off");
     }
 }
