@@ -178,4 +178,17 @@ public sealed class PastableFixTests
 
         Assert.Equal("Add the installed Go to PATH in ~/.zprofile: export PATH=/opt/homebrew/Cellar/go/1.22.5/libexec/bin:\"$PATH\"", fix);
     }
+
+    [Fact]
+    public void A_missing_goland_sdk_fix_names_the_go_installed_here_not_usr_local_go()
+    {
+        var facts = FactsBuilder.Mac().NoGo()
+            .Installation("/usr/lib/go-1.19", "arm64")
+            .GoLand().Project("api", goroot: "/usr/local/go").Missing("/usr/local/go")
+            .Build();
+
+        var fix = facts.Fails("goland.goroot-missing").Fix!;
+
+        Assert.Contains("choose /usr/lib/go-1.19", fix);
+    }
 }
