@@ -22,7 +22,8 @@ public sealed class PathProbeTests
         var facts = new PathProbe().Probe([root, go, link + "/", dangling, Path.Combine(s.Root, "nothing"), "relative/dir"]);
 
         Assert.Equal(PathKind.Directory, facts.Get(root)!.Kind);
-        Assert.Equal(new PathFact(go, PathKind.File, go, true, facts.Get(go)!.Header), facts.Get(go));
+        Assert.Equal(new PathFact(go, PathKind.File, go, true, facts.Get(go)!.Header, facts.Get(go)!.Identity), facts.Get(go));
+        Assert.NotNull(facts.Get(go)!.Identity);
         Assert.Equal(["arm64"], facts.Get(go)!.BinaryHeader.Architectures);
         Assert.Equal(PathKind.Directory, facts.Get(link)!.Kind);
         Assert.Equal(root, facts.Get(link)!.RealPath);

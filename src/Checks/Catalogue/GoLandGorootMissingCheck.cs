@@ -39,10 +39,11 @@ internal sealed class GoLandGorootMissingCheck() : Check("goland.goroot-missing"
         {
             return unknown.Count > 0 ? CheckOutcome.Skip($"whether {string.Join(", ", unknown)} exists is unknown") : CheckOutcome.Pass;
         }
-        var go = facts.Go?.Root;
+        // Name a Go that is installed here; guess no path when none is.
+        var go = facts.Go?.Root ?? facts.Installations.Installations.FirstOrDefault()?.Root;
         return Fail("GoLand points to a Go SDK that does not exist",
             string.Join("; ", problems) + ". GoLand shows \"GOROOT is not defined\" and cannot build, run or index the standard library.",
             evidence,
-            $"In GoLand: Settings → Go → GOROOT → choose {go ?? "/usr/local/go"}; remove stale SDKs there (Project Structure → SDKs).");
+            $"In GoLand: Settings → Go → GOROOT → choose {go ?? "a Go you install from https://go.dev/dl/"}; remove stale SDKs there (Project Structure → SDKs).");
     }
 }

@@ -39,6 +39,6 @@ internal sealed class GopathBinMissingCheck() : Check("gopath.bin-missing", Seve
         return Fail($"{dir} is not on PATH",
             $"go install puts tools (gopls, dlv, golangci-lint) in {dir}; without it on PATH the shell and GoLand's terminal cannot find them.",
             [blame, facts.Shell.AssignmentOf("PATH"), Evidence.Note($"PATH={facts.Shell.Get("PATH")}")],
-            $"Add it in {ShellSyntax.RcFile(kind)}: {ShellSyntax.AppendPath(kind, dir)}");
+            $"Add it in {ShellSyntax.UserFile(kind, facts.Host.Home, pathLine: true, facts.Shell.AssignmentOf("PATH"), blame)}: {ShellSyntax.AppendPath(kind, dir)}");
     }
 }

@@ -49,6 +49,6 @@ internal sealed class GopathInvalidCheck() : Check("gopath.invalid", Severity.Er
         return Fail("GOPATH is invalid",
             string.Join("; ", problems) + ". go refuses a GOPATH that is relative or equal to GOROOT, and one inside GOROOT mixes your downloads with the standard library.",
             evidence.Distinct(),
-            $"Use the default (remove the GOPATH assignment: {ShellSyntax.Unset(kind, "GOPATH")}; go env -u GOPATH) or an absolute directory outside GOROOT: {ShellSyntax.Export(kind, "GOPATH", "$HOME/go")}");
+            $"Use the default (remove the GOPATH assignment: {ShellSyntax.Unset(kind, "GOPATH")}; go env -u GOPATH) or an absolute directory outside GOROOT, in double quotes so the shell expands $HOME: {ShellSyntax.ExportUnderHome(kind, "GOPATH", "go")}");
     }
 }

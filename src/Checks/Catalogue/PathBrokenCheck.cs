@@ -37,8 +37,20 @@ internal sealed class PathBrokenCheck() : Check("path.broken", Severity.Error, C
         return Fail("The login shell's PATH is broken",
             string.Join("; ", problems) + $". PATH is \"{path}\". Basic commands (ls, git, clang) are no longer found; this usually comes from an assignment without :$PATH such as export PATH=$GOROOT/bin.",
             [blame, Evidence.Note($"PATH={path}")],
-            blame is { File: not null }
-                ? $"In {ShellSyntax.Where(blame)}, keep the existing PATH: {ShellSyntax.PrependPath(kind, "/usr/local/go/bin")}"
-                : $"In {ShellSyntax.RcFile(kind)}, add to PATH instead of replacing it: {ShellSyntax.PrependPath(kind, "/usr/local/go/bin")}");
+            FixFor(facts, blame, kind));
+    }
+
+    private static string FixFor(MachineFacts facts, Evidence? blame, ShellKind kind)
+    {
+        if (blame is { File: not null, Text: { } text } && ShellSyntax.KeepingPath(kind, text) is { } kept)
+        {
+            return $"In {ShellSyntax.Where(blame)}, keep the existing PATH: {kept}";
+        }
+        // Name a Go that is installed here, never a guess at where Go usually lives.
+        var goBin = (facts.Go?.Root ?? facts.Installations.Installations.FirstOrDefault()?.Root) is { } root ? Path.Combine(root, "bin") : null;
+        var where = blame is { File: not null } ? ShellSyntax.Where(blame) : ShellSyntax.RcFile(kind);
+        return goBin is null
+            ? $"In {where}, add to PATH instead of replacing it: every PATH assignment must keep \"$PATH\" (DIR:\"$PATH\")."
+            : $"In {where}, add to PATH instead of replacing it: {ShellSyntax.PrependPath(kind, goBin)}";
     }
 }

@@ -38,7 +38,7 @@ internal sealed class PathOrderCheck() : Check("path.order", Severity.Warning, C
         }
         // goenv, asdf, mise and gvm put a shim first that runs the Go they select: not a shadow
         // when what it runs reports that GOROOT.
-        if (IsVersionManagerShim(first) && facts.Go?.EnvValue("GOROOT") is { Length: > 0 } shimRoot && facts.Paths.SamePlace(shimRoot, goroot.Value))
+        if (Probes.VersionManagers.IsShim(first) && facts.Go?.EnvValue("GOROOT") is { Length: > 0 } shimRoot && facts.Paths.SamePlace(shimRoot, goroot.Value))
         {
             return CheckOutcome.Pass;
         }
@@ -46,10 +46,8 @@ internal sealed class PathOrderCheck() : Check("path.order", Severity.Warning, C
         return Fail($"Another go shadows $GOROOT/bin/go on PATH",
             $"GOROOT is {goroot.Value}, but the first go on PATH is {first}. Commands run that other Go while tools that read GOROOT use {goroot.Value}.",
             [goroot.Evidence, facts.Shell.AssignmentOf("PATH"), Evidence.Note($"first go on PATH: {first}")],
-            $"Put $GOROOT/bin first, after the GOROOT line in {ShellSyntax.Where(goroot.Evidence)}: {ShellSyntax.PrependPath(kind, Path.Combine(goroot.Value, "bin"))}");
+            ShellSyntax.PathLineWhere(kind, goroot.Evidence) is var where && where != ShellSyntax.Where(goroot.Evidence)
+                ? $"Put $GOROOT/bin first in {where}: {ShellSyntax.PrependPath(kind, Path.Combine(goroot.Value, "bin"))}"
+                : $"Put $GOROOT/bin first, after the GOROOT line in {where}: {ShellSyntax.PrependPath(kind, Path.Combine(goroot.Value, "bin"))}");
     }
-
-    private static bool IsVersionManagerShim(string go) =>
-        go.Contains("/.goenv/shims/", StringComparison.Ordinal) || go.Contains("/.asdf/shims/", StringComparison.Ordinal) ||
-        go.Contains("/mise/shims/", StringComparison.Ordinal) || go.Contains("/.gvm/", StringComparison.Ordinal);
 }

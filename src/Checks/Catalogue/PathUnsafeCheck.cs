@@ -38,6 +38,17 @@ internal sealed class PathUnsafeCheck() : Check("path.unsafe", Severity.Warning,
         return Fail("PATH searches the current directory",
             $"PATH has {string.Join(", ", problems)}. Commands are then looked up relative to whatever directory you are in: a go, git or ls planted in a cloned repository runs instead of the real one.",
             [blame, Evidence.Note($"PATH={path}")],
-            $"In {ShellSyntax.Where(blame)}, remove the stray \":\" and the relative entries; every PATH entry should be an absolute directory.");
+            FixFor(blame, entries));
+    }
+
+    private static string FixFor(Evidence? blame, string[] entries)
+    {
+        // Only empty entries: the blamed line itself, without them, when it is a plain PATH assignment.
+        if (entries.All(e => e.Length == 0 || e.StartsWith('/')) && blame is { File: not null, Text: { } text } &&
+            ShellSyntax.WithoutEmptyPathEntries(text) is { } fixedLine && fixedLine != text.Trim())
+        {
+            return $"In {ShellSyntax.Where(blame)}, write it without the stray \":\": {fixedLine}";
+        }
+        return $"In {ShellSyntax.Where(blame)}, remove the stray \":\" and the relative entries; every PATH entry should be an absolute directory.";
     }
 }

@@ -24,7 +24,95 @@ internal static class ShellSyntax
         ? $"set -gx {name} {Quote(value)}"
         : $"export {name}={Quote(value)}";
 
+    /// <summary>An export of a directory under HOME that the shell expands: double quotes, never single ones, which would keep "$HOME" literally.</summary>
+    public static string ExportUnderHome(ShellKind kind, string name, string relative) => kind == ShellKind.Fish
+        ? $"set -gx {name} \"$HOME/{relative}\""
+        : $"export {name}=\"$HOME/{relative}\"";
+
+    /// <summary>
+    /// The user's own startup file to put a line in: the first of <paramref name="settings"/> that is
+    /// in HOME (where the user keeps it), else the usual rc file. In zsh a zshenv is passed over for PATH lines.
+    /// </summary>
+    public static string UserFile(ShellKind kind, string home, bool pathLine, params Evidence?[] settings)
+    {
+        foreach (var setting in settings)
+        {
+            if (setting?.File is { } f && f.StartsWith(home.TrimEnd('/') + "/", StringComparison.Ordinal))
+            {
+                if (pathLine && kind == ShellKind.Zsh && Path.GetFileName(f) == ".zshenv")
+                {
+                    return "~/.zprofile";
+                }
+                return "~/" + f[(home.TrimEnd('/').Length + 1)..];
+            }
+        }
+        return RcFile(kind);
+    }
+
+    /// <summary>
+    /// <paramref name="line"/> (an assignment of PATH) without its empty entries: a leading, trailing
+    /// or doubled ":" in the value. Null when the line is not a plain PATH assignment.
+    /// </summary>
+    public static string? WithoutEmptyPathEntries(string line)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(line.Trim(), "^(?<head>(export\\s+)?PATH=)(?<value>.*)$");
+        if (!m.Success)
+        {
+            return null;
+        }
+        var value = m.Groups["value"].Value;
+        while (value.Contains("::", StringComparison.Ordinal))
+        {
+            value = value.Replace("::", ":", StringComparison.Ordinal);
+        }
+        // Leading: PATH=:… or PATH=":…"; trailing: …: or …:" (the quote stays).
+        if (value.StartsWith(':'))
+        {
+            value = value[1..];
+        }
+        else if (value.Length > 1 && value[0] is '"' or '\'' && value[1] == ':')
+        {
+            value = value[0] + value[2..];
+        }
+        if (value.EndsWith(':'))
+        {
+            value = value[..^1];
+        }
+        else if (value.Length > 1 && value[^1] is '"' or '\'' && value[^2] == ':')
+        {
+            value = value[..^2] + value[^1];
+        }
+        return m.Groups["head"].Value + value;
+    }
+
+    /// <summary>
+    /// <paramref name="line"/> (an assignment that replaces PATH) keeping the existing PATH after it,
+    /// or null when it is not a plain PATH assignment or already keeps it.
+    /// </summary>
+    public static string? KeepingPath(ShellKind kind, string line)
+    {
+        var text = line.Trim();
+        if (text.Contains("$PATH", StringComparison.Ordinal) || text.Contains("${PATH}", StringComparison.Ordinal) || text.Contains('#'))
+        {
+            return null;
+        }
+        if (kind == ShellKind.Fish)
+        {
+            return System.Text.RegularExpressions.Regex.IsMatch(text, "^set\\s+(-[a-zA-Z]+\\s+)*PATH(\\s|$)") ? text + " $PATH" : null;
+        }
+        return System.Text.RegularExpressions.Regex.IsMatch(text, "^(export\\s+)?PATH=[^;&|]+$") ? text + ":\"$PATH\"" : null;
+    }
+
     public static string Unset(ShellKind kind, string name) => kind == ShellKind.Fish ? $"set -e {name}" : $"unset {name}";
+
+    /// <summary>
+    /// Where a PATH line should go, next to <paramref name="setting"/> when that works: in zsh never a
+    /// zshenv, because /etc/zprofile runs after it and path_helper moves /etc/paths ahead of it.
+    /// </summary>
+    public static string PathLineWhere(ShellKind kind, Evidence? setting) =>
+        kind == ShellKind.Zsh && setting?.File is { } f && Path.GetFileName(f) is ".zshenv" or "zshenv"
+            ? "~/.zprofile (not ~/.zshenv: /etc/zprofile runs after it and its path_helper puts /etc/paths ahead of what ~/.zshenv set)"
+            : Where(setting);
 
     public static string Where(Evidence? evidence) =>
         evidence is { File: { } f } ? evidence.Line is { } l ? $"{f} line {l}" : f : "your shell startup files";

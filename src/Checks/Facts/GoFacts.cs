@@ -38,8 +38,20 @@ public sealed record GoFacts
     /// <summary>The C compiler <c>go env CC</c> names, resolved on the shell's PATH; null when not found or not asked.</summary>
     public string? CompilerPath { get; init; }
 
+    /// <summary>Where the compiler <c>go env CC</c> names exists although the shell's PATH does not reach it (a broken PATH hides it); null otherwise.</summary>
+    public string? CompilerOffPath { get; init; }
+
     /// <summary>Header of <see cref="CompilerPath"/>.</summary>
     public BinaryHeader CompilerHeader { get; init; } = BinaryHeader.Unknown;
+
+    /// <summary>
+    /// On macOS, when the compiler is Apple's <c>/usr/bin</c> shim: the developer directory
+    /// <c>xcode-select -p</c> names, which the shim needs. Null when not asked.
+    /// </summary>
+    public string? DeveloperDirectory { get; init; }
+
+    /// <summary>Why there is no usable developer directory behind the <c>/usr/bin</c> compiler shim; null when there is one or it was not asked.</summary>
+    public string? DeveloperDirectoryError { get; init; }
 
     /// <summary>A value of <c>go env</c>, or null.</summary>
     public string? EnvValue(string name) => Env is { } env && env.TryGetValue(name, out var v) ? v : null;

@@ -4,9 +4,9 @@ namespace GoWatch.Checks.Facts;
 
 /// <summary>
 /// What the disk said about one path the other facts mention: whether it exists and as what,
-/// where it really is, and for an executable file the CPU its header names.
+/// where it really is (and its device and inode), and for an executable file the CPU its header names.
 /// </summary>
-public sealed record PathFact(string Path, PathKind Kind, string RealPath, bool Executable = false, BinaryHeader? Header = null)
+public sealed record PathFact(string Path, PathKind Kind, string RealPath, bool Executable = false, BinaryHeader? Header = null, FileIdentity? Identity = null)
 {
     /// <summary>True when something is there.</summary>
     public bool Exists => Kind != PathKind.Missing;

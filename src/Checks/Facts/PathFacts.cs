@@ -34,8 +34,14 @@ public sealed class PathFacts
     /// <summary>The real path when probed, else the path itself (normalised).</summary>
     public string RealPathOf(string path) => Normalize(Get(path)?.RealPath ?? path);
 
-    /// <summary>Two paths name the same place once symlinks are resolved (as far as the probe resolved them).</summary>
-    public bool SamePlace(string a, string b) => string.Equals(RealPathOf(a), RealPathOf(b), StringComparison.Ordinal);
+    /// <summary>
+    /// Two paths name the same place: by device and inode when the probe found both (a
+    /// case-insensitive disk spells one place many ways), else once symlinks are resolved.
+    /// </summary>
+    public bool SamePlace(string a, string b) =>
+        Get(a)?.Identity is { } ia && Get(b)?.Identity is { } ib
+            ? ia == ib
+            : string.Equals(RealPathOf(a), RealPathOf(b), StringComparison.Ordinal);
 
     /// <summary><paramref name="inner"/> is <paramref name="outer"/> or lies inside it.</summary>
     public bool IsInside(string inner, string outer)

@@ -49,6 +49,15 @@ public sealed class FactsCollector(IShellProbe shell, IGoProbe go, IInstallation
         {
             goFacts = await go.ProbeAsync(settings, shellFacts, request.GoTimeout, cancellationToken).ConfigureAwait(false);
         }
+        var envFileFacts = await envFileTask.ConfigureAwait(false);
+        // The shell may move the file (GOENV=…): then only the moved one counts.
+        if (GoEnvFileLocation.Of(settings, shellFacts, goFacts) is var goEnvFile && goEnvFile != settings.GoEnvFile)
+        {
+            envFileFacts = goEnvFile == GoEnvFileLocation.Off
+                ? new GoEnvFileFacts { Path = settings.GoEnvFile }
+                : await Within(FileProbeDeadline, () => envFile.ReadAsync(settings with { GoEnvFile = goEnvFile }, cancellationToken),
+                    why => new GoEnvFileFacts { Path = goEnvFile, Exists = File.Exists(goEnvFile), Error = $"reading it {why}" }).ConfigureAwait(false);
+        }
         var installationFacts = installations.AddPath(await wellKnownTask.ConfigureAwait(false), shellFacts.PathEntries, goFacts?.Path);
 
         var facts = new MachineFacts
@@ -57,7 +66,7 @@ public sealed class FactsCollector(IShellProbe shell, IGoProbe go, IInstallation
             Shell = shellFacts,
             Go = goFacts,
             Installations = installationFacts,
-            GoEnvFile = await envFileTask.ConfigureAwait(false),
+            GoEnvFile = envFileFacts,
             GoLand = await golandTask.ConfigureAwait(false),
         };
         // Last, because it looks at whatever the other facts mention.

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using GoWatch.Checks.Binary;
 using GoWatch.Checks.Facts;
+using GoWatch.Platform;
 using GoWatch.Platform.Locations;
 using GoWatch.Platform.Processes;
 
@@ -16,6 +17,18 @@ public sealed class GoProbe : IGoProbe
 {
     private const int MaxShownOutput = 200;
 
+    /// <summary>
+    /// The variables the checks read. Naming them keeps <c>go env</c> from computing the costly
+    /// cgo flags, which runs the C compiler (seconds on a Mac, where clang is an xcrun shim).
+    /// None of them is CGO_CFLAGS, CGO_CPPFLAGS, CGO_CXXFLAGS, CGO_FFLAGS, CGO_LDFLAGS, PKG_CONFIG or GOGCCFLAGS.
+    /// </summary>
+    public static IReadOnlyList<string> EnvNames { get; } =
+    [
+        "GOROOT", "GOPATH", "GOBIN", "GOENV", "GOFLAGS", "GO111MODULE", "GOPROXY", "GOSUMDB", "GOPRIVATE",
+        "GONOPROXY", "GONOSUMDB", "GOINSECURE", "GOTOOLCHAIN", "GOVERSION", "GOOS", "GOARCH", "GOHOSTOS",
+        "GOHOSTARCH", "GOMODCACHE", "CGO_ENABLED", "CC", "CXX",
+    ];
+
     /// <inheritdoc />
     public async Task<GoFacts> ProbeAsync(GoWatchSettings settings, ShellFacts shell, TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -29,7 +42,7 @@ public sealed class GoProbe : IGoProbe
         var env = shell.Environment ?? new Dictionary<string, string> { ["PATH"] = LoginShellProbe.MinimalPath, ["HOME"] = settings.Home };
 
         // A go.mod in the working directory could make a newer go switch toolchains (and download); "/" has none.
-        var envTask = ProcessRunner.RunAsync(new ProcessSpec(go, ["env", "-json"]) { Environment = env, Timeout = timeout, WorkingDirectory = "/" }, cancellationToken);
+        var envTask = ProcessRunner.RunAsync(new ProcessSpec(go, ["env", "-json", .. EnvNames]) { Environment = env, Timeout = timeout, WorkingDirectory = "/" }, cancellationToken);
         var versionTask = ProcessRunner.RunAsync(new ProcessSpec(go, ["version"]) { Environment = env, Timeout = timeout, WorkingDirectory = "/" }, cancellationToken);
         var envResult = await envTask.ConfigureAwait(false);
         var versionResult = await versionTask.ConfigureAwait(false);
@@ -38,6 +51,7 @@ public sealed class GoProbe : IGoProbe
         var (version, platform, versionError) = ParseVersion(versionResult, timeout);
 
         string? compilerPath = null;
+        string? compilerOffPath = null;
         var compilerHeader = BinaryHeader.Unknown;
         if (goEnv is not null && goEnv.TryGetValue("CC", out var cc) && cc.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var ccName, ..])
         {
@@ -46,7 +60,16 @@ public sealed class GoProbe : IGoProbe
             {
                 compilerHeader = BinaryHeaderReader.Read(compilerPath);
             }
+            else if (!ccName.StartsWith('/'))
+            {
+                // Installed but hidden by a broken PATH: the advice is PATH, not installing a compiler.
+                compilerOffPath = FileSystemPaths.FindOnPath(ccName, [.. LoginShellProbe.MinimalPath.Split(':'), "/usr/local/bin", "/opt/homebrew/bin"]);
+            }
         }
+
+        var (developerDirectory, developerError) = settings.Platform == PlatformKind.MacOS && compilerPath is not null && IsXcrunShim(compilerPath)
+            ? await DeveloperDirectoryAsync(shell, env, timeout, cancellationToken).ConfigureAwait(false)
+            : (null, null);
 
         return new GoFacts
         {
@@ -62,7 +85,38 @@ public sealed class GoProbe : IGoProbe
             RootVersionFile = root is null ? null : FileSystemPaths.FirstLine(Path.Combine(root, "VERSION")),
             CompilerPath = compilerPath,
             CompilerHeader = compilerHeader,
+            CompilerOffPath = compilerOffPath,
+            DeveloperDirectory = developerDirectory,
+            DeveloperDirectoryError = developerError,
         };
+    }
+
+    /// <summary>Every Mac has <c>/usr/bin/clang</c>, but it is an xcrun shim that works only with the Command Line Tools or Xcode behind it.</summary>
+    internal static bool IsXcrunShim(string compilerPath) => Path.GetDirectoryName(compilerPath) == "/usr/bin";
+
+    /// <summary>The developer directory the shim would use, or why there is none (as xcrun would say it).</summary>
+    private static async Task<(string? Directory, string? Error)> DeveloperDirectoryAsync(ShellFacts shell, IReadOnlyDictionary<string, string> env, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var xcodeSelect = FileSystemPaths.FindOnPath("xcode-select", shell.PathEntries) ?? (FileSystemPaths.IsExecutableFile("/usr/bin/xcode-select") ? "/usr/bin/xcode-select" : null);
+        if (xcodeSelect is null)
+        {
+            // Every Mac has /usr/bin/xcode-select; without one there is nothing to ask and nothing to claim.
+            return (null, null);
+        }
+        var result = await ProcessRunner.RunAsync(new ProcessSpec(xcodeSelect, ["-p"]) { Environment = env, Timeout = timeout, WorkingDirectory = "/" }, cancellationToken).ConfigureAwait(false);
+        if (Failure("xcode-select -p", result, timeout) is { } failure)
+        {
+            return (null, $"no developer directory is selected (the Command Line Tools are not installed): {failure}");
+        }
+        var directory = result.Stdout.Trim();
+        if (directory.Length == 0 || !Path.IsPathFullyQualified(directory))
+        {
+            return (null, $"`xcode-select -p` printed no developer directory: {Shorten(result.Stdout)}");
+        }
+        var xcrun = Path.Combine(directory, "usr", "bin", "xcrun");
+        return FileSystemPaths.IsExecutableFile(xcrun)
+            ? (directory, null)
+            : (directory, $"xcrun: error: invalid active developer path ({directory}), missing xcrun at: {xcrun}");
     }
 
     /// <summary>The Go root a resolved <c>…/bin/go</c> belongs to, or null when it does not sit in a <c>bin</c> directory.</summary>

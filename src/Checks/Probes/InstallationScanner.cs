@@ -87,7 +87,8 @@ public sealed class InstallationScanner : IInstallationScanner
     {
         var absolute = pathEntries.Where(e => e.StartsWith('/')).Distinct(StringComparer.Ordinal).ToList();
         var candidates = new List<Candidate>();
-        foreach (var entry in absolute)
+        // A version manager's shim runs an installation found elsewhere; it is not one of its own.
+        foreach (var entry in absolute.Where(e => !VersionManagers.IsShim(e)))
         {
             var go = Path.Combine(entry, "go");
             if (FileSystemPaths.IsExecutableFile(go))

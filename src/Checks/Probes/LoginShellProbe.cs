@@ -1,4 +1,5 @@
 using GoWatch.Checks.Facts;
+using GoWatch.Platform;
 using GoWatch.Platform.Locations;
 using GoWatch.Platform.Processes;
 using GoWatch.Platform.Security;
@@ -126,7 +127,16 @@ public sealed class LoginShellProbe : IShellProbe
         _ => ["-l", "-c", Script],
     };
 
-    internal static IReadOnlyDictionary<string, string> Environment(GoWatchSettings settings, string shell, ShellKind kind)
+    internal static IReadOnlyDictionary<string, string> Environment(GoWatchSettings settings, string shell, ShellKind kind) =>
+        Environment(settings, shell, kind, System.Environment.GetEnvironmentVariable("LANG"));
+
+    /// <summary>A UTF-8 locale that exists on the platform: macOS has no <c>C.UTF-8</c> before macOS 14.</summary>
+    internal static string Locale(PlatformKind platform, string? inherited) =>
+        platform == PlatformKind.MacOS
+            ? inherited is { Length: > 0 } && !inherited.StartsWith("C.", StringComparison.OrdinalIgnoreCase) ? inherited : "en_US.UTF-8"
+            : inherited is { Length: > 0 } ? inherited : "C.UTF-8";
+
+    internal static IReadOnlyDictionary<string, string> Environment(GoWatchSettings settings, string shell, ShellKind kind, string? inheritedLang)
     {
         var user = System.Environment.GetEnvironmentVariable("USER") is { Length: > 0 } u ? u : System.Environment.UserName;
         var env = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -136,7 +146,7 @@ public sealed class LoginShellProbe : IShellProbe
             ["LOGNAME"] = user,
             ["SHELL"] = shell,
             ["TERM"] = "dumb",
-            ["LANG"] = System.Environment.GetEnvironmentVariable("LANG") is { Length: > 0 } lang ? lang : "C.UTF-8",
+            ["LANG"] = Locale(settings.Platform, inheritedLang),
             ["PATH"] = MinimalPath,
         };
         switch (kind)

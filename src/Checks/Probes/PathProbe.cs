@@ -29,12 +29,12 @@ public sealed class PathProbe : IPathProbe
             }
             if (Directory.Exists(real))
             {
-                return new PathFact(path, PathKind.Directory, real);
+                return new PathFact(path, PathKind.Directory, real, Identity: FileIdentityReader.Read(real));
             }
             if (File.Exists(real))
             {
                 var executable = FileSystemPaths.IsExecutableFile(real);
-                return new PathFact(path, PathKind.File, real, executable, executable ? BinaryHeaderReader.Read(real) : null);
+                return new PathFact(path, PathKind.File, real, executable, executable ? BinaryHeaderReader.Read(real) : null, FileIdentityReader.Read(real));
             }
             return new PathFact(path, Path.Exists(real) ? PathKind.Other : PathKind.Missing, real);
         }

@@ -23,6 +23,8 @@ internal static partial class ShellTrace
             // Only the last assignment of each variable becomes evidence (masking its text is not free,
             // and a generated rc file can trace hundreds of thousands of lines).
             var last = new Dictionary<string, (string File, int Line, string Cmd)>(StringComparer.Ordinal);
+            (string File, int Line)? lastEval = null;
+            (string File, int Line)? lastFileLine = null;
             foreach (var line in Lines(stderr))
             {
                 if (line.Length == 0 || line[0] != '+')
@@ -31,7 +33,29 @@ internal static partial class ShellTrace
                 }
                 if (ParseTraceLine(line) is not { } traced)
                 {
-                    continue;
+                    // zsh traces code run by eval as "(eval):N": it ran at the eval's own line, as
+                    // /etc/zprofile's eval "$(/usr/libexec/path_helper -s)" does.
+                    // zsh traces a function's body by the function's name: blame the file line that called it.
+                    if (lastEval is { } at && ParseEvalLine(line) is { } evalCmd)
+                    {
+                        traced = (at.File, at.Line, evalCmd);
+                    }
+                    else if (lastFileLine is { } caller && ParseFunctionLine(line) is { } functionCmd)
+                    {
+                        traced = (caller.File, caller.Line, functionCmd);
+                    }
+                    else
+                    {
+                        continue;
+                    }
+                }
+                else
+                {
+                    lastFileLine = (traced.File, traced.Line);
+                    if (IsEval(traced.Cmd))
+                    {
+                        lastEval = (traced.File, traced.Line);
+                    }
                 }
                 tracedLines = true;
                 var cmd = traced.Cmd;
@@ -243,6 +267,49 @@ internal static partial class ShellTrace
             }
         }
         return null;
+    }
+
+    private static bool IsEval(string cmd) => cmd.StartsWith("eval ", StringComparison.Ordinal) || cmd.StartsWith("builtin eval ", StringComparison.Ordinal);
+
+    /// <summary>The command of a zsh trace line <c>+(eval):N&gt; CMD</c>, or null.</summary>
+    internal static string? ParseEvalLine(string line)
+    {
+        var start = 0;
+        while (start < line.Length && line[start] == '+')
+        {
+            start++;
+        }
+        const string Eval = "(eval):";
+        if (start == 0 || string.CompareOrdinal(line, start, Eval, 0, Eval.Length) != 0)
+        {
+            return null;
+        }
+        var gt = line.IndexOf("> ", start + Eval.Length, StringComparison.Ordinal);
+        return gt < 0 ? null : line[(gt + 2)..];
+    }
+
+    /// <summary>The command of a zsh trace line inside a function, <c>+NAME:N&gt; CMD</c> (NAME not a path), or null.</summary>
+    internal static string? ParseFunctionLine(string line)
+    {
+        var start = 0;
+        while (start < line.Length && line[start] == '+')
+        {
+            start++;
+        }
+        if (start == 0 || start >= line.Length || line[start] is '/' or '(')
+        {
+            return null;
+        }
+        var gt = line.IndexOf("> ", start, StringComparison.Ordinal);
+        if (gt < 0)
+        {
+            return null;
+        }
+        var colon = line.LastIndexOf(':', gt);
+        return colon > start && colon + 1 < gt && line.AsSpan(colon + 1, gt - colon - 1).ContainsAnyExceptInRange('0', '9') == false &&
+            !line.AsSpan(start, colon - start).ContainsAny(" \t/")
+            ? line[(gt + 2)..]
+            : null;
     }
 
     private static bool MayAssignWatched(string cmd)

@@ -283,6 +283,18 @@ public sealed class FactsBuilder
     public FactsBuilder Executable(string path, string arch, string? realPath = null) =>
         Fact(new PathFact(path, PathKind.File, realPath ?? path, true, MachO(arch)));
 
+    /// <summary>
+    /// <paramref name="path"/> (a directory, or a file when <paramref name="file"/>) is the same
+    /// place as <paramref name="sameAs"/> on a case-insensitive disk: different text, one device and inode.
+    /// </summary>
+    public FactsBuilder SamePlaceOnDisk(string path, string sameAs, long inode, bool file = false)
+    {
+        var identity = new FileIdentity(16777232, inode);
+        var kind = file ? PathKind.File : PathKind.Directory;
+        Fact((_paths.GetValueOrDefault(PathFacts.Normalize(sameAs)) ?? new PathFact(sameAs, kind, sameAs)) with { Identity = identity });
+        return Fact(new PathFact(path, kind, path, file, file ? MachO(_arch) : null, identity));
+    }
+
     public FactsBuilder Missing(string path) => Fact(new PathFact(path, PathKind.Missing, path));
 
     /// <summary>Forgets what the probe said about a path, as if nobody had looked.</summary>

@@ -11,4 +11,7 @@ public sealed record FakeGo
     public string Cc { get; init; } = "clang";
     public FakeGoBehaviour Behaviour { get; init; } = FakeGoBehaviour.Normal;
     public Dictionary<string, string> Extra { get; init; } = [];
+
+    /// <summary>When set, every run appends its arguments (one line, space-separated) to this file.</summary>
+    public string? ArgsLog { get; init; }
 }

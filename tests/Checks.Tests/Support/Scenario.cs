@@ -111,6 +111,7 @@ public sealed class Scenario : IDisposable
         };
         var script = $"""
             #!/bin/sh
+            {(go.ArgsLog is null ? "" : $"echo \"$*\" >> {Sh(go.ArgsLog)}")}
             if [ "$1" = env ]; then {envAnswer}; fi
             if [ "$1" = version ]; then printf '%s\n' {Sh($"go version {go.Version} darwin/{go.HostArch}")}; exit 0; fi
             exit 2

@@ -1,0 +1,2 @@
+export GOPATH='$HOME/go'
+export PATH="@SYS@/opt/homebrew/opt/go/libexec/bin:$PATH:$HOME/go/bin"

@@ -1,0 +1,2 @@
+export GOROOT=@SYS@/opt/homebrew/opt/go/libexec
+export PATH=$GOROOT/bin

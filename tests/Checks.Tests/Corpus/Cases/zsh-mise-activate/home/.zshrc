@@ -1,0 +1,3 @@
+eval "$(~/.local/bin/mise activate zsh)"
+export GOPATH="$HOME/go"
+export PATH="$PATH:$GOPATH/bin"

@@ -1,0 +1,4 @@
+for plugin in $HOME/.zsh/plugins/*.zsh(N); do
+  source "$plugin"
+done
+unset plugin
