@@ -63,7 +63,7 @@ public static class ExplainJson
                         writer.WriteNull("line");
                     }
                     writer.WriteString("note", source.Note);
-                    Nullable(writer, "text", source.Text);
+                    Nullable(writer, "text", Mask(source.Text));
                     writer.WriteEndObject();
                 }
                 writer.WriteEndArray();

@@ -52,7 +52,7 @@ public static class ExplainText
     private static string Describe(ValueSource source, string home)
     {
         var where = source.File is null ? null : HomePaths.Tilde(source.File, home) + (source.Line is { } l ? $":{l}" : "");
-        var what = source.Text is { Length: > 0 } text ? Visible.Line(text) : source.Value is null ? null : $"{Value(source.Value, home)}";
+        var what = source.Text is { Length: > 0 } text ? Visible.Line(SecretMasker.Mask(text)) : source.Value is null ? null : $"{Value(source.Value, home)}";
         var head = source.Environment switch
         {
             "shell" when where is null => $"the login shell exports {what}",
