@@ -13,11 +13,14 @@ namespace GoWatch.Checks.Probes;
 /// <c>systemctl --user show-environment</c>. Each tool runs with an argv array under a timeout;
 /// a missing tool, a missing user bus or a failure becomes the reason the session was not read.
 /// </summary>
-public sealed class DesktopSessionProbe(ToolLocator tools) : IDesktopSessionProbe
+/// <param name="tools">Where launchctl and systemctl are looked for.</param>
+/// <param name="sessionHome">The HOME of the user whose session the tools reach; a check of another HOME (a sandbox) does not read it.</param>
+public sealed class DesktopSessionProbe(ToolLocator tools, string? sessionHome = null) : IDesktopSessionProbe
 {
-    /// <summary>A probe that finds its tools on PATH, then in /bin and /usr/bin (a daemon's PATH may be minimal).</summary>
+    /// <summary>A probe of this process's user session, finding its tools on PATH, then in /bin and /usr/bin (a daemon's PATH may be minimal).</summary>
     public DesktopSessionProbe()
-        : this(ToolLocator.FromPathVariable(System.Environment.GetEnvironmentVariable("PATH") + ":/bin:/usr/bin"))
+        : this(ToolLocator.FromPathVariable(System.Environment.GetEnvironmentVariable("PATH") + ":/bin:/usr/bin"),
+            System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile))
     {
     }
 
@@ -28,8 +31,16 @@ public sealed class DesktopSessionProbe(ToolLocator tools) : IDesktopSessionProb
     ];
 
     /// <inheritdoc />
-    public Task<DesktopSessionFacts> ProbeAsync(GoWatchSettings settings, TimeSpan timeout, CancellationToken cancellationToken) =>
-        settings.Platform == PlatformKind.MacOS ? LaunchdAsync(timeout, cancellationToken) : SystemdAsync(timeout, cancellationToken);
+    public Task<DesktopSessionFacts> ProbeAsync(GoWatchSettings settings, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        // The session belongs to the user running GoWatch; a setup under another HOME never started it.
+        if (sessionHome is { Length: > 0 } own && Path.TrimEndingDirectorySeparator(own) != Path.TrimEndingDirectorySeparator(settings.Home))
+        {
+            return Task.FromResult(DesktopSessionFacts.NotRead($"the desktop session is the one of {own}, not of {settings.Home}"));
+        }
+        return settings.Platform == PlatformKind.MacOS ? LaunchdAsync(timeout, cancellationToken) : SystemdAsync(timeout, cancellationToken);
+    }
 
     private async Task<DesktopSessionFacts> LaunchdAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {

@@ -122,4 +122,16 @@ public sealed class GuiEnvironmentDiffersCheckTests
         Assert.True(desktop.WasRead);
         Assert.Equal(new Dictionary<string, string> { ["GOROOT"] = "/usr/local/go", ["GOFLAGS"] = "-mod=mod" }, desktop.Variables);
     }
+
+    [Fact]
+    public async Task The_session_of_another_home_is_not_read_for_a_setup_under_a_sandbox_home()
+    {
+        using var s = Scenario.Mac().WithPlatform(GoWatch.Platform.PlatformKind.Linux);
+        using var systemctl = FakeSessionTool.Systemctl("GOROOT=/elsewhere\n");
+
+        var desktop = await new DesktopSessionProbe(new ToolLocator([systemctl.Root]), "/home/someone").ProbeAsync(s.Settings(), TimeSpan.FromSeconds(10), CancellationToken.None);
+
+        Assert.Equal($"the desktop session is the one of /home/someone, not of {s.Home}", desktop.SkipReason);
+        Assert.Empty(desktop.Variables);
+    }
 }
