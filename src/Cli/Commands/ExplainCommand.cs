@@ -25,6 +25,7 @@ public static class ExplainCommand
             Description = "Variables to explain (default: all): " + string.Join(", ", ExplainVariables.Names),
             Arity = ArgumentArity.ZeroOrMore,
         };
+        names.CompletionSources.Add(ExplainVariables.Names.ToArray());
         names.Validators.Add(r =>
         {
             foreach (var typed in r.GetValueOrDefault<string[]>() ?? [])
@@ -74,8 +75,9 @@ public static class ExplainCommand
             using var backend = context.OpenBackend();
             return WatchedProjects.Fold(backend.Query(new EventQuery { Stream = WatchedProjects.Stream, Ascending = true })).Directories.ToList();
         }
-        catch (Exception ex) when (ex is BackendUnavailableException or StoreUnavailableException or IOException)
+        catch (Exception ex) when (ex is BackendUnavailableException or StoreUnavailableException or IOException or LiteDB.LiteException)
         {
+            context.Error.WriteLine($"gowatch: the watched projects could not be read ({ex.Message.ReplaceLineEndings(" ")}); only GoLand's recent projects are explained");
             return [];
         }
     }
