@@ -55,9 +55,12 @@ internal static partial class ShellTrace
         }
 
         var sources = new SourceLines();
+        // fish's trace names the file but not the line: the file's last assignment stands in for it.
         return ran.ToDictionary(
             r => r.Key,
-            r => (IReadOnlyList<Evidence>)r.Value.Select(a => new Evidence(a.File, a.Line, a.Line is { } n ? sources.Line(a.File, n) ?? a.Cmd : a.Cmd)).ToList(),
+            r => (IReadOnlyList<Evidence>)r.Value.Select(a => a.Line is { } n
+                ? new Evidence(a.File, n, sources.Line(a.File, n) ?? a.Cmd)
+                : StartupFiles.LastAssignmentIn(kind, r.Key, a.File) ?? new Evidence(a.File, null, a.Cmd)).ToList(),
             StringComparer.Ordinal);
     }
 }

@@ -40,4 +40,16 @@ public sealed class AssignmentHistoryTests
 
         Assert.Equal([1, 2], facts.Shell.AssignmentHistory["GOFLAGS"].Select(e => e.Line!.Value));
     }
+
+    [Fact]
+    public async Task Fish_conf_d_runs_before_config_fish_and_each_is_placed_at_its_line()
+    {
+        using var s = Scenario.Mac().WithShell("/usr/bin/fish");
+        var confD = s.HomeFile(".config/fish/conf.d/go.fish", "# go\nset -gx GOPATH $HOME/conf\n");
+        var config = s.HomeFile(".config/fish/config.fish", "set -gx GOPATH $HOME/cfg\n");
+
+        var facts = await s.FactsAsync();
+
+        Assert.Equal([(confD, 2), (config, 1)], facts.Shell.AssignmentHistory["GOPATH"].Select(e => (e.File!, e.Line!.Value)));
+    }
 }
