@@ -22,8 +22,9 @@ public static class ExplainCommand
     {
         var names = new Argument<string[]>("VAR")
         {
-            Description = "Variables to explain (default: all): " + string.Join(", ", ExplainVariables.Names),
+            Description = "Variables to explain (default: all): " + string.Join(", ", ExplainVariables.Names) + " (go: the go found on PATH)",
             Arity = ArgumentArity.ZeroOrMore,
+            HelpName = "VAR",
         };
         names.CompletionSources.Add(ExplainVariables.Names.ToArray());
         names.Validators.Add(r =>
