@@ -23,6 +23,7 @@ public static class GoWatchCli
             StatusCommand.Create(context),
             FollowCommand.Create(context),
             DoctorCommand.Create(context),
+            ExplainCommand.Create(context),
             WatchCommand.Create(context),
             RevertCommand.Create(context),
             ServiceCommand.Create(context),

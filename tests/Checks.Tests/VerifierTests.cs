@@ -36,6 +36,7 @@ public sealed class VerifierTests
             "go.multiple-installs", "install.stale-arch", "symlink.dangling", "gopath.bin-missing", "gopath.invalid",
             "gopath.mixed", "modules.off", "modules.auto", "goenv.overrides", "proxy.insecure", "homebrew.rosetta",
             "cgo.compiler", "toolchain.too-old", "goland.goroot-missing", "goland.goroot-differs", "goland.modules-disabled",
+            "env.gui-differs",
         ];
         Assert.Equal(spec.Order(), Verifier.CheckIds.Order());
     }

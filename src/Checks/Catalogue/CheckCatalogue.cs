@@ -29,6 +29,7 @@ public static class CheckCatalogue
         new GoEnvOverridesCheck(),
         new ProxyInsecureCheck(),
         new GoflagsGlobalCheck(),
+        new GuiEnvironmentDiffersCheck(),
         new HomebrewRosettaCheck(),
         new CgoCompilerCheck(),
         new ToolchainTooOldCheck(),

@@ -24,6 +24,9 @@ public sealed record MachineFacts
     /// <summary>GoLand settings and projects.</summary>
     public GoLandFacts GoLand { get; init; } = GoLandFacts.Empty;
 
+    /// <summary>The environment apps started from the Dock or the desktop inherit.</summary>
+    public DesktopSessionFacts Desktop { get; init; } = DesktopSessionFacts.NotProbed;
+
     /// <summary>Every path the facts above mention: exists, kind, real path, executable, header.</summary>
     public PathFacts Paths { get; init; } = PathFacts.Empty;
 

@@ -34,6 +34,9 @@ public sealed record ShellFacts
     /// <summary>For PATH and each Go variable: the startup-file line that assigned it last.</summary>
     public IReadOnlyDictionary<string, Evidence> Assignments { get; init; } = new Dictionary<string, Evidence>();
 
+    /// <summary>For PATH and each Go variable: every traced assignment that ran, in order (the last one wins).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<Evidence>> AssignmentHistory { get; init; } = new Dictionary<string, IReadOnlyList<Evidence>>();
+
     /// <summary>Errors the shell printed while reading its startup files.</summary>
     public IReadOnlyList<Evidence> Errors { get; init; } = [];
 

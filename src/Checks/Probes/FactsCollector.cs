@@ -9,8 +9,10 @@ namespace GoWatch.Checks.Probes;
 /// of the installation scan wait for the shell, because they need its PATH. The path probe
 /// comes last: it looks at every path the other facts mention, so checks never touch the disk.
 /// </summary>
-public sealed class FactsCollector(IShellProbe shell, IGoProbe go, IInstallationScanner installations, IGoEnvFileReader envFile, IGoLandReader goland, IPathProbe paths, IToolScanner tools)
+public sealed class FactsCollector(IShellProbe shell, IGoProbe go, IInstallationScanner installations, IGoEnvFileReader envFile, IGoLandReader goland, IPathProbe paths, IToolScanner tools, IDesktopSessionProbe? desktop = null)
 {
+    private readonly IDesktopSessionProbe _desktop = desktop ?? new DesktopSessionProbe();
+
     /// <summary>A collector over the real machine.</summary>
     public FactsCollector()
         : this(new LoginShellProbe(), new GoProbe(), new InstallationScanner(), new GoEnvFileReader(), new GoLandReader(), new PathProbe(), new ToolScanner())
@@ -43,6 +45,8 @@ public sealed class FactsCollector(IShellProbe shell, IGoProbe go, IInstallation
         var golandTask = Within(FileProbeDeadline, () => goland.ReadAsync(settings, request.ProjectDirectories, cancellationToken),
             why => new GoLandFacts { Problems = [new Evidence(settings.JetBrainsConfigRoot, null, $"reading GoLand's settings {why}")] });
 
+        var desktopTask = _desktop.ProbeAsync(settings, request.GoTimeout, cancellationToken);
+
         var shellFacts = await shellTask.ConfigureAwait(false);
         GoFacts? goFacts = null;
         if (shellFacts.Environment is not null)
@@ -68,6 +72,7 @@ public sealed class FactsCollector(IShellProbe shell, IGoProbe go, IInstallation
             Installations = installationFacts,
             GoEnvFile = envFileFacts,
             GoLand = await golandTask.ConfigureAwait(false),
+            Desktop = await desktopTask.ConfigureAwait(false),
         };
         // Last, because it looks at whatever the other facts mention.
         return facts with

@@ -104,6 +104,7 @@ public sealed class LoginShellProbe : IShellProbe
             Timeout = timeout,
             Environment = ParseEnvironment(result.Stdout),
             Assignments = ShellTrace.Assignments(kind, result.Stderr, settings.Home),
+            AssignmentHistory = ShellTrace.AssignmentHistory(kind, result.Stderr, settings.Home),
             Errors = ShellTrace.Errors(kind, result.Stderr, settings.Home),
             StartupDuration = result.Duration,
         };

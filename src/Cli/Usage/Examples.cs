@@ -70,6 +70,11 @@ public static class Examples
             ("gowatch doctor", "run every check now"),
             ("gowatch doctor --check path.broken --json", "one check, as JSON"),
         ],
+        ["explain"] =
+        [
+            ("gowatch explain GOROOT go", "where GOROOT and the go on PATH come from, in a terminal and in GoLand"),
+            ("gowatch explain GOPATH --json", "every source of GOPATH, for a script"),
+        ],
         ["watch"] =
         [
             ("gowatch watch add ~/code/service", "also watch this project's .idea/workspace.xml and go.mod"),

@@ -1,0 +1,70 @@
+using GoWatch.Cli.Rendering;
+using GoWatch.Platform.Locations;
+using GoWatch.Platform.Security;
+
+namespace GoWatch.Cli.Explain;
+
+/// <summary>
+/// <c>gowatch explain</c> for a person: per variable, what a terminal gets and from where, every
+/// line and file that set it (the ones overridden first), and what GoLand gets. Paths under
+/// HOME read <c>~</c>; values pass the secret masker.
+/// </summary>
+public static class ExplainText
+{
+    /// <summary>Writes every variable, a blank line between them; <paramref name="desktopNote"/> says why the desktop session is missing, when it is.</summary>
+    public static void Write(TextWriter output, IReadOnlyList<ExplainedVariable> variables, string home, string? desktopNote)
+    {
+        for (var i = 0; i < variables.Count; i++)
+        {
+            if (i > 0)
+            {
+                output.WriteLine();
+            }
+            Write(output, variables[i], home);
+        }
+        if (desktopNote is not null)
+        {
+            output.WriteLine();
+            output.WriteLine($"The desktop session was not read ({Visible.Line(desktopNote)}): GoLand's values assume it sets nothing.");
+        }
+    }
+
+    private static void Write(TextWriter output, ExplainedVariable variable, string home)
+    {
+        var what = variable.Name == ExplainVariables.Go ? "go on PATH" : variable.Name;
+        output.WriteLine(variable.Terminal.Value is null
+            ? $"{what}: none in a terminal ({variable.Terminal.From})"
+            : $"{what} = {Value(variable.Terminal.Value, home)} in a terminal, from {variable.Terminal.From}");
+        foreach (var source in variable.Sources)
+        {
+            output.WriteLine("  " + Describe(source, home));
+        }
+        foreach (var goland in variable.GoLand)
+        {
+            var project = goland.Project is null ? "GoLand" : $"GoLand, project {HomePaths.Tilde(goland.Project, home)}";
+            var same = goland.Value == variable.Terminal.Value ? " (the same as the terminal)" : " (not the terminal's!)";
+            output.WriteLine(goland.Value is null
+                ? $"  {project}: unknown ({goland.From})"
+                : $"  {project}: {Value(goland.Value, home)}, from {goland.From}{same}");
+        }
+    }
+
+    private static string Describe(ValueSource source, string home)
+    {
+        var where = source.File is null ? null : HomePaths.Tilde(source.File, home) + (source.Line is { } l ? $":{l}" : "");
+        var what = source.Text is { Length: > 0 } text ? Visible.Line(SecretMasker.Mask(text)) : source.Value is null ? null : $"{Value(source.Value, home)}";
+        var head = source.Environment switch
+        {
+            "shell" when where is null => $"the login shell exports {what}",
+            "shell" => $"{where}: {what}",
+            "goenv" => $"{where}: {what} ",
+            "desktop" => $"the desktop session sets {what}",
+            _ => where is null ? $"{what}" : $"{where}: {what}",
+        };
+        return $"{head.TrimEnd()} — {Visible.Line(source.Note)}";
+    }
+
+    /// <summary>A value as shown: masked, <c>~</c> for HOME in each list entry, <c>(empty)</c> for an empty one.</summary>
+    public static string Value(string value, string home) =>
+        value.Length == 0 ? "(empty)" : Visible.Line(string.Join(':', SecretMasker.Mask(value).Split(':').Select(p => p.StartsWith('/') ? HomePaths.Tilde(p, home) : p)));
+}
