@@ -10,9 +10,10 @@ using GoWatch.Events.Store;
 namespace GoWatch.EndToEnd.Tests.Native;
 
 /// <summary>
-/// gowatchd published with native AOT, run on its own: trimming and AOT breakage (reflection,
-/// JSON, native libraries) only shows when the binary runs, so these scenarios go through the
-/// paths that use them — the store, the socket API, the checks and the notifier.
+/// gowatchd published with native AOT, run on its own and driven by the native gowatch published
+/// beside it: trimming and AOT breakage (reflection, JSON, native libraries) only shows when the
+/// binary runs, so these scenarios go through the paths that use them — the store, the socket
+/// API, the checks and the notifier.
 /// </summary>
 [Collection(NativeDaemonCollection.Name)]
 public sealed class NativeDaemonTests : IDisposable
@@ -27,7 +28,7 @@ public sealed class NativeDaemonTests : IDisposable
     public NativeDaemonTests(NativeDaemonBuild build)
     {
         _native = build.Executable;
-        _h = new GoWatchHarness { Daemon = _native };
+        _h = new GoWatchHarness { Daemon = _native, CliExecutable = build.Cli };
     }
 
     public void Dispose() => _h.Dispose();
