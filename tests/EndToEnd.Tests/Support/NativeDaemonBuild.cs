@@ -16,7 +16,7 @@ namespace GoWatch.EndToEnd.Tests.Support;
 public sealed class NativeDaemonBuild : IDisposable
 {
     // 3–5 minutes on two cores (gowatch and gowatchd); much more when the machine is busy with other builds.
-    private static readonly TimeSpan PublishTimeout = TimeSpan.FromMinutes(15);
+    private static readonly TimeSpan PublishTimeout = TimeSpan.FromMinutes(30);
 
     private readonly string _root;
     private readonly string? _executable;
