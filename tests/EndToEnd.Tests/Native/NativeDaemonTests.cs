@@ -78,7 +78,8 @@ public sealed class NativeDaemonTests : IDisposable
         Assert.True(history.ExitCode == 0, history.ToString());
         var listed = JsonDocument.Parse(history.Stdout).RootElement.EnumerateArray().ToList();
         Assert.Contains(listed, e => e.GetProperty("position").GetInt64() == change.Position && e.GetProperty("type").GetString() == "FileChanged");
-        Assert.Contains(listed, e => e.GetProperty("type").GetString() == "FileCreated");
+        // It was there before the daemon first ran: recorded as first seen.
+        Assert.Contains(listed, e => e.GetProperty("type").GetString() == "FileObserved");
         var human = _h.Cli("history", "--path", "~/.zshrc");
         Assert.Contains("FileChanged", human.Stdout);
         // The diff needs the stored contents, read back through the daemon.
