@@ -121,7 +121,7 @@ public static class ShowCommand
                 case DriftResolved or NotificationSent:
                     break;
                 default:
-                    var data = JsonSerializer.Serialize(JsonDocument.Parse(EventJson.SerializeData(e.Data)).RootElement, new JsonSerializerOptions { WriteIndented = true });
+                    var data = Indented(EventJson.SerializeData(e.Data));
                     context.Console.Write(new Panel(new Text(Visible.Block(Secrets.Mask(data, show)))).Header("data").Border(BoxBorder.Rounded));
                     break;
             }
@@ -236,5 +236,17 @@ public static class ShowCommand
             }
             context.Out.Flush();
         }
+    }
+
+    /// <summary>The JSON re-written indented, by a writer rather than the reflection-based serializer (native AOT).</summary>
+    private static string Indented(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            document.RootElement.WriteTo(writer);
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 }

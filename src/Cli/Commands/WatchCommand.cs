@@ -30,7 +30,7 @@ public static class WatchCommand
             var projects = WatchedProjects.Fold(backend.Query(new EventQuery { Stream = WatchedProjects.Stream, Ascending = true })).Directories;
             if (parse.GetValue(json))
             {
-                context.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(projects));
+                context.Out.WriteLine(new System.Text.Json.Nodes.JsonArray(projects.Select(p => (System.Text.Json.Nodes.JsonNode?)p).ToArray()).ToJsonString());
                 return ExitCodes.Ok;
             }
             if (projects.Count == 0)

@@ -10,9 +10,10 @@ using GoWatch.Events.Store;
 namespace GoWatch.EndToEnd.Tests.Native;
 
 /// <summary>
-/// gowatchd published with native AOT, run on its own: trimming and AOT breakage (reflection,
-/// JSON, native libraries) only shows when the binary runs, so these scenarios go through the
-/// paths that use them — the store, the socket API, the checks and the notifier.
+/// gowatchd published with native AOT, run on its own and driven by the native gowatch published
+/// beside it: trimming and AOT breakage (reflection, JSON, native libraries) only shows when the
+/// binary runs, so these scenarios go through the paths that use them — the store, the socket
+/// API, the checks and the notifier.
 /// </summary>
 [Collection(NativeDaemonCollection.Name)]
 public sealed class NativeDaemonTests : IDisposable
@@ -27,7 +28,7 @@ public sealed class NativeDaemonTests : IDisposable
     public NativeDaemonTests(NativeDaemonBuild build)
     {
         _native = build.Executable;
-        _h = new GoWatchHarness { Daemon = _native };
+        _h = new GoWatchHarness { Daemon = _native, CliExecutable = build.Cli };
     }
 
     public void Dispose() => _h.Dispose();
@@ -43,7 +44,7 @@ public sealed class NativeDaemonTests : IDisposable
     [Fact]
     public void The_native_executable_runs_alone_without_the_runtime_and_records_a_zshrc_change_that_history_and_diff_show()
     {
-        // A native executable, with no gowatchd.dll, runtimeconfig or framework beside it
+        // A native executable, with only the native gowatch beside it: no gowatchd.dll, runtimeconfig or framework
         var header = new byte[4];
         using (var file = File.OpenRead(_native))
         {
@@ -51,7 +52,8 @@ public sealed class NativeDaemonTests : IDisposable
         }
         var expected = OperatingSystem.IsMacOS() ? new byte[] { 0xCF, 0xFA, 0xED, 0xFE } : [0x7F, (byte)'E', (byte)'L', (byte)'F'];
         Assert.Equal(expected, header);
-        Assert.Equal(new[] { _native }, Directory.GetFileSystemEntries(Path.GetDirectoryName(_native)!));
+        var folder = Path.GetDirectoryName(_native)!;
+        Assert.Equal(new[] { Path.Combine(folder, "gowatch"), _native }, Directory.GetFileSystemEntries(folder).Order());
 
         File.WriteAllText(Zshrc, "export GOPATH=$HOME/go\n");
         using var daemon = _h.StartDaemon();
@@ -76,6 +78,7 @@ public sealed class NativeDaemonTests : IDisposable
         Assert.True(history.ExitCode == 0, history.ToString());
         var listed = JsonDocument.Parse(history.Stdout).RootElement.EnumerateArray().ToList();
         Assert.Contains(listed, e => e.GetProperty("position").GetInt64() == change.Position && e.GetProperty("type").GetString() == "FileChanged");
+        // It was there before the daemon first ran: recorded as first seen.
         Assert.Contains(listed, e => e.GetProperty("type").GetString() == "FileObserved");
         var human = _h.Cli("history", "--path", "~/.zshrc");
         Assert.Contains("FileChanged", human.Stdout);

@@ -11,7 +11,10 @@ public static class BuiltApps
     public static string Daemon => System.Environment.GetEnvironmentVariable("GOWATCH_TEST_DAEMON") is { Length: > 0 } native
         ? native
         : Path.Combine(RepoRoot, "src", "Daemon", "bin", Configuration, "net10.0", "gowatchd.dll");
-    public static string Cli => Path.Combine(RepoRoot, "src", "Cli", "bin", Configuration, "net10.0", "gowatch.dll");
+    /// <summary>gowatch.dll of the build, or a native gowatch named by <c>GOWATCH_TEST_CLI</c>.</summary>
+    public static string Cli => System.Environment.GetEnvironmentVariable("GOWATCH_TEST_CLI") is { Length: > 0 } native
+        ? native
+        : Path.Combine(RepoRoot, "src", "Cli", "bin", Configuration, "net10.0", "gowatch.dll");
 
     private static string FindRepoRoot()
     {

@@ -57,6 +57,9 @@ public sealed class GoWatchHarness : IDisposable
     /// <summary>The gowatchd this harness runs: <see cref="BuiltApps.Daemon"/> unless set (to a native executable, say).</summary>
     public string Daemon { get; init; } = BuiltApps.Daemon;
 
+    /// <summary>The gowatch this harness runs: <see cref="BuiltApps.Cli"/> unless set (to a native executable, say).</summary>
+    public string CliExecutable { get; init; } = BuiltApps.Cli;
+
     public string HomePath(string relative) => Path.Combine(Home, relative);
 
     /// <summary>
@@ -120,7 +123,7 @@ public sealed class GoWatchHarness : IDisposable
     /// <summary>Runs gowatchd expecting it to exit by itself (a refusal, a usage error) within 30 s.</summary>
     public CliResult RunDaemonToExit(params string[] args) => RunToExit(Daemon, args, TimeSpan.FromSeconds(30));
 
-    public CliResult Cli(params string[] args) => RunToExit(BuiltApps.Cli, args, TimeSpan.FromSeconds(60));
+    public CliResult Cli(params string[] args) => RunToExit(CliExecutable, args, TimeSpan.FromSeconds(60));
 
     private CliResult RunToExit(string assembly, string[] args, TimeSpan timeout)
     {
