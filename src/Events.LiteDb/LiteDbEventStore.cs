@@ -153,10 +153,12 @@ public sealed class LiteDbEventStore : IEventStore
     /// <paramref name="lockPath"/> first.
     /// </summary>
     /// <param name="lockPatience">how long to wait while another process holds the store (a CLI
-    /// command lets go within milliseconds); zero refuses at once.</param>
+    /// command lets go within milliseconds); two seconds when not given. Never zero by default:
+    /// a child process forked at the moment the store was closed shares the lock until it execs,
+    /// so even this process may find its own, just released, lock held for a moment.</param>
     /// <exception cref="StoreLockedException">another process has it open (still, after the patience).</exception>
     /// <exception cref="StoreUnavailableException">the file is damaged or cannot be opened; it is left as it is.</exception>
-    public static LiteDbEventStore Open(string path, string lockPath, TimeProvider? time = null, TimeSpan lockPatience = default)
+    public static LiteDbEventStore Open(string path, string lockPath, TimeProvider? time = null, TimeSpan? lockPatience = null)
     {
         var dir = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
         try
@@ -171,7 +173,8 @@ public sealed class LiteDbEventStore : IEventStore
         StoreLock storeLock;
         try
         {
-            storeLock = lockPatience > TimeSpan.Zero ? StoreLock.AcquireWaiting(lockPath, lockPatience) : StoreLock.Acquire(lockPath);
+            var patience = lockPatience ?? TimeSpan.FromSeconds(2);
+            storeLock = patience > TimeSpan.Zero ? StoreLock.AcquireWaiting(lockPath, patience) : StoreLock.Acquire(lockPath);
         }
         catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
         {

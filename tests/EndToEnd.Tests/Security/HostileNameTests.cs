@@ -94,7 +94,8 @@ public sealed class HostileNameTests : IDisposable
         Assert.True(add.ExitCode == 0, add.ToString());
         var goMod = Path.Combine(project, "go.mod");
         File.WriteAllText(goMod, "module example.com/x // $(touch pwned-gomod)\n\ngo 1.22\n");
-        Assert.NotNull(_h.WaitForEvent(e => e.Data is FileCreated c && c.Path == goMod, TimeSpan.FromSeconds(10)));
+        // Seen absent when the project was added it is a creation; written before that look, a first sighting.
+        Assert.NotNull(_h.WaitForEvent(e => e.Data is FileCreated or FileObserved && e.Path == goMod, TimeSpan.FromSeconds(10)));
         var doctor = _h.Cli("doctor", "--json");
         Assert.True(doctor.ExitCode is 0 or 1, doctor.ToString());
         var listed = System.Text.Json.JsonDocument.Parse(_h.Cli("watch", "list", "--json").Stdout).RootElement.GetRawText();
