@@ -4,6 +4,7 @@ using GoWatch.Cli.Backend;
 using GoWatch.Cli.Rendering;
 using GoWatch.Events;
 using GoWatch.Events.Model;
+using GoWatch.Events.Projections;
 using GoWatch.Events.Serialization;
 using GoWatch.Events.Store;
 using Spectre.Console;
@@ -98,19 +99,19 @@ public static class StatusCommand
 
         public static LastRun? Of(IGoWatchBackend backend)
         {
-            var runs = backend.Query(new EventQuery { Stream = Streams.Daemon, Types = ["DaemonStarted", "DaemonStopped"], Limit = 3 });
-            if (runs.Count == 0)
+            var lifecycle = backend.Query(new EventQuery { Stream = Streams.Daemon, Types = DaemonRuns.LifecycleTypes, Limit = 3 });
+            var runs = DaemonRuns.Fold(lifecycle);
+            if (runs.LastStart is not { } started)
             {
                 return null;
             }
-            if (runs[0].Data is DaemonStopped)
+            if (!runs.RunOpen)
             {
-                var started = runs.Skip(1).FirstOrDefault(e => e.Data is DaemonStarted);
-                return started is null ? null : new LastRun(started, runs[0], runs[0], false);
+                return new LastRun(started, runs.LastStop, runs.LastStop, false);
             }
             // The newest is a start with no stop after it: that run is the current one, or it crashed.
-            var previousCrashed = runs.Count > 1 && runs[1].Data is DaemonStarted;
-            return new LastRun(runs[0], null, backend.Query(new EventQuery { Limit = 1 }).FirstOrDefault(), previousCrashed);
+            var previousCrashed = lifecycle.Count > 1 && lifecycle[1].Data is DaemonStarted;
+            return new LastRun(started, null, backend.Query(new EventQuery { Limit = 1 }).FirstOrDefault(), previousCrashed);
         }
 
         public string Describe(TimeProvider clock) => Stopped is { Data: DaemonStopped stop }

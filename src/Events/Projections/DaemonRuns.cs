@@ -14,6 +14,9 @@ public sealed record DaemonRuns(EventEnvelope? LastStart, EventEnvelope? LastSto
 
     public static readonly IReadOnlyList<string> LifecycleTypes = ["DaemonStarted", "DaemonStopped"];
 
+    /// <summary>Folds lifecycle events given in any order (newest first, as queries return them, included).</summary>
+    public static DaemonRuns Fold(IEnumerable<EventEnvelope> events) => events.OrderBy(e => e.Position).Aggregate(Empty, (s, e) => s.When(e));
+
     public DaemonRuns When(EventEnvelope e) => e.Data switch
     {
         DaemonStarted => this with { LastStart = e },
@@ -33,13 +36,6 @@ public sealed record DaemonRuns(EventEnvelope? LastStart, EventEnvelope? LastSto
     /// Reads the newest lifecycle events only: the daemon stream is walked newest first through
     /// its index and stops at the first start (a run has one start and at most one stop).
     /// </summary>
-    public static DaemonRuns Load(IEventReader store)
-    {
-        var runs = Empty;
-        foreach (var e in store.Query(new EventQuery { Stream = Streams.Daemon, Types = LifecycleTypes, Limit = 2 }).Reverse())
-        {
-            runs = runs.When(e);
-        }
-        return runs;
-    }
+    public static DaemonRuns Load(IEventReader store) =>
+        Fold(store.Query(new EventQuery { Stream = Streams.Daemon, Types = LifecycleTypes, Limit = 2 }));
 }
