@@ -21,7 +21,12 @@ public static class ApiProbe
             using var writer = new StreamWriter(stream, new UTF8Encoding(false)) { NewLine = "\n", AutoFlush = true };
             using var reader = new StreamReader(stream);
             writer.WriteLine(JsonSerializer.Serialize(new ApiRequest(ApiRequest.Ops.Query) { Query = query }, EventJson.Options));
-            var reply = JsonSerializer.Deserialize<ApiResponse>(reader.ReadLine()!, EventJson.Options)!;
+            // A daemon that is stopping may accept and close without a reply: no answer, like a refused connection.
+            if (reader.ReadLine() is not { } line)
+            {
+                return null;
+            }
+            var reply = JsonSerializer.Deserialize<ApiResponse>(line, EventJson.Options)!;
             return reply.Result!.Value.EnumerateArray().Select(EventJson.FromJson).ToList();
         }
         catch (Exception ex) when (ex is SocketException or IOException)
