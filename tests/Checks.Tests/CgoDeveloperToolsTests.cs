@@ -17,8 +17,7 @@ public sealed class CgoDeveloperToolsTests
         var root = s.Sys("/usr/local/go");
         s.FakeGo(root, new FakeGo { CgoEnabled = true, Cc = "clang", HostArch = s.HostArch });
         var shims = Path.Combine(s.Root, "shims");
-        var xcodeSelect = Scenario.WriteFile(Path.Combine(shims, "xcode-select"), "#!/bin/sh\n" + xcodeSelectBody + "\n");
-        File.SetUnixFileMode(xcodeSelect, (UnixFileMode)0b111_101_101);
+        var xcodeSelect = Executables.Write(Path.Combine(shims, "xcode-select"), "#!/bin/sh\n" + xcodeSelectBody + "\n");
         s.Zshrc($"export PATH={Scenario.Sh(Path.Combine(root, "bin"))}:{Scenario.Sh(shims)}:$PATH");
         return s;
     }
@@ -53,9 +52,8 @@ public sealed class CgoDeveloperToolsTests
         // Given xcode-select naming a developer directory that has xcrun
         using var mac = MacWithShimClang("exit 2");
         var macTools = mac.Sys("/Library/Developer/CommandLineTools");
-        Scenario.WriteFile(Path.Combine(macTools, "usr", "bin", "xcrun"), "#!/bin/sh\nexit 0\n");
-        File.SetUnixFileMode(Path.Combine(macTools, "usr", "bin", "xcrun"), (UnixFileMode)0b111_101_101);
-        Scenario.WriteFile(Path.Combine(mac.Root, "shims", "xcode-select"), $"#!/bin/sh\necho {Scenario.Sh(macTools)}\n");
+        Executables.Write(Path.Combine(macTools, "usr", "bin", "xcrun"), "#!/bin/sh\nexit 0\n");
+        Executables.Write(Path.Combine(mac.Root, "shims", "xcode-select"), $"#!/bin/sh\necho {Scenario.Sh(macTools)}\n");
 
         var report = await mac.VerifyAsync("cgo.compiler");
 

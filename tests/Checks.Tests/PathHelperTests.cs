@@ -44,7 +44,7 @@ public sealed class PathHelperTests
         Scenario.WriteFile(s.Sys("/etc/paths"), string.Join("\n", s.Sys("/usr/local/bin"), "/usr/bin", "/bin", "/usr/sbin", "/sbin") + "\n");
         Directory.CreateDirectory(s.Sys("/etc/paths.d"));
         // path_helper: /etc/paths, then /etc/paths.d/*, then what PATH had that they do not list.
-        var helper = Scenario.WriteFile(s.Sys("/usr/libexec/path_helper"), $$"""
+        var helper = Executables.Write(s.Sys("/usr/libexec/path_helper"), $$"""
             #!/bin/sh
             root={{Scenario.Sh(s.SystemRoot)}}
             p=""
@@ -54,7 +54,6 @@ public sealed class PathHelperTests
             echo "PATH=\"$p\"; export PATH;"
 
             """);
-        File.SetUnixFileMode(helper, (UnixFileMode)0b111_101_101);
         s.HomeFile(".zshenv", $"export GOROOT={Scenario.Sh(goroot)}\nexport PATH=\"$GOROOT/bin:$PATH\"\n");
         s.HomeFile(".zprofile", $"if [ -x {Scenario.Sh(helper)} ]; then\n  eval \"$({Scenario.Sh(helper)} -s)\"\nfi\n");
         return s;

@@ -16,8 +16,7 @@ public sealed class CompletionTests : IDisposable
         _bin = Path.Combine(_s.Root, "bin");
         Directory.CreateDirectory(_bin);
         var gowatch = Path.Combine(_bin, "gowatch");
-        File.WriteAllText(gowatch, $"#!/bin/sh\nexec {RealCli.Command} \"$@\"\n");
-        File.SetUnixFileMode(gowatch, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        Executables.Write(gowatch, $"#!/bin/sh\nexec {RealCli.Command} \"$@\"\n");
         _cli.Environment["PATH"] = _bin + ":" + Environment.GetEnvironmentVariable("PATH");
     }
 

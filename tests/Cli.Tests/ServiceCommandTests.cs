@@ -21,8 +21,7 @@ public sealed class ServiceCommandTests : IDisposable
         Directory.CreateDirectory(InstallDir);
         File.WriteAllText(Path.Combine(InstallDir, "gowatch.dll"), "");
         Directory.CreateDirectory(Path.GetDirectoryName(Dotnet)!);
-        File.WriteAllText(Dotnet, "#!/bin/sh\n");
-        File.SetUnixFileMode(Dotnet, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        Executables.Write(Dotnet, "#!/bin/sh\n");
     }
 
     public void Dispose()

@@ -40,10 +40,14 @@ public sealed class CorpusTests
         {
             var relative = Path.GetRelativePath(Path.Combine(dir, "home"), file);
             var target = Path.Combine(s.Home, relative);
-            Scenario.WriteFile(target, File.ReadAllText(file).Replace("@SYS@", s.SystemRoot, StringComparison.Ordinal));
+            var content = File.ReadAllText(file).Replace("@SYS@", s.SystemRoot, StringComparison.Ordinal);
             if (relative.Contains("/bin/", StringComparison.Ordinal) || relative.Contains("shims/", StringComparison.Ordinal))
             {
-                File.SetUnixFileMode(target, (UnixFileMode)0b111_101_101);
+                Executables.Write(target, content);
+            }
+            else
+            {
+                Scenario.WriteFile(target, content);
             }
         }
 
@@ -69,7 +73,7 @@ public sealed class CorpusTests
         File.CreateSymbolicLink(Path.Combine(prefix, "opt", "go"), Path.Combine(prefix, "Cellar", "go", "1.22.5"));
         Directory.CreateDirectory(Path.Combine(prefix, "bin"));
         File.CreateSymbolicLink(Path.Combine(prefix, "bin", "go"), Path.Combine(prefix, "Cellar", "go", "1.22.5", "libexec", "bin", "go"));
-        var brew = Scenario.WriteFile(Path.Combine(prefix, "bin", "brew"), $$"""
+        var brew = Executables.Write(Path.Combine(prefix, "bin", "brew"), $$"""
             #!/bin/sh
             prefix={{Scenario.Sh(prefix)}}
             case "$1" in
@@ -79,6 +83,5 @@ public sealed class CorpusTests
             esac
 
             """);
-        File.SetUnixFileMode(brew, (UnixFileMode)0b111_101_101);
     }
 }

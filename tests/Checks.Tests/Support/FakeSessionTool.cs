@@ -13,8 +13,7 @@ public sealed class FakeSessionTool : IDisposable
     {
         Root = Directory.CreateTempSubdirectory("gowatch-session-").FullName;
         var path = Path.Combine(Root, tool);
-        File.WriteAllText(path, script);
-        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        Executables.Write(path, script);
     }
 
     public string Root { get; }

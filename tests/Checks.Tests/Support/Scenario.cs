@@ -118,8 +118,7 @@ public sealed class Scenario : IDisposable
 
             """;
         var bin = Path.Combine(root, "bin", "go");
-        WriteFile(bin, script);
-        File.SetUnixFileMode(bin, (UnixFileMode)0b111_101_101);
+        Executables.Write(bin, script);
         WriteFile(Path.Combine(root, "VERSION"), go.Version + "\ntime 2024-01-01T00:00:00Z\n");
         return bin;
     }

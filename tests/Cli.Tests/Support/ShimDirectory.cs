@@ -31,8 +31,7 @@ public sealed class ShimDirectory : IDisposable
             .Append("cat ").Append(Quote(Path.Combine(Root, tool + ".err"))).Append(" >&2\n")
             .Append("exit ").Append(exitCode.ToString(CultureInfo.InvariantCulture)).Append('\n');
         var path = Path.Combine(BinDir, tool);
-        File.WriteAllText(path, script.ToString());
-        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        Executables.Write(path, script.ToString());
         return this;
     }
 

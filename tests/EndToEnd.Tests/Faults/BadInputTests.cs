@@ -264,8 +264,7 @@ public sealed class BadInputTests : IDisposable
         // Given a fake go first on the login shell's PATH
         var bin = Path.Combine(_h.Root, "fake go", "bin");
         Directory.CreateDirectory(bin);
-        File.WriteAllText(Path.Combine(bin, "go"), script);
-        File.SetUnixFileMode(Path.Combine(bin, "go"), (UnixFileMode)0b111_101_101);
+        Executables.Write(Path.Combine(bin, "go"), script);
         File.WriteAllText(Zshrc, $"export PATH='{bin}':$PATH\n");
         using var daemon = _h.StartDaemon();
 

@@ -29,8 +29,7 @@ public sealed class HostileNameTests : IDisposable
         Directory.CreateDirectory(bin);
         Directory.CreateDirectory(calls);
         var script = Path.Combine(bin, tool);
-        File.WriteAllText(script, $"#!/bin/sh\nprintf '%s\\0' \"$@\" > '{calls}/'$$\n");
-        File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        Executables.Write(script, $"#!/bin/sh\nprintf '%s\\0' \"$@\" > '{calls}/'$$\n");
         _h.Environment["PATH"] = bin + ":" + _h.Environment["PATH"];
         return calls;
     }

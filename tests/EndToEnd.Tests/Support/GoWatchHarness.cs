@@ -72,8 +72,7 @@ public sealed class GoWatchHarness : IDisposable
         Directory.CreateDirectory(bin);
         var log = Path.Combine(Root, tool + ".calls");
         var script = Path.Combine(bin, tool);
-        File.WriteAllText(script, $"#!/bin/sh\nprintf '%s\\0' \"$@\" >> '{log}'\nprintf '\\n' >> '{log}'\n");
-        File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        Executables.Write(script, $"#!/bin/sh\nprintf '%s\\0' \"$@\" >> '{log}'\nprintf '\\n' >> '{log}'\n");
         if (!Environment["PATH"].StartsWith(bin + ":", StringComparison.Ordinal))
         {
             Environment["PATH"] = bin + ":" + Environment["PATH"];

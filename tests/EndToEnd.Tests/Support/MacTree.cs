@@ -22,14 +22,13 @@ public static class MacTree
         });
         var bin = Path.Combine(root, "bin", "go");
         Directory.CreateDirectory(Path.GetDirectoryName(bin)!);
-        File.WriteAllText(bin, $"""
+        Executables.Write(bin, $"""
             #!/bin/sh
             if [ "$1" = env ]; then printf '%s\n' '{env}'; exit 0; fi
             if [ "$1" = version ]; then echo 'go version {version} darwin/{arch}'; exit 0; fi
             exit 2
 
             """);
-        File.SetUnixFileMode(bin, (UnixFileMode)0b111_101_101);
         File.WriteAllText(Path.Combine(root, "VERSION"), $"{version}\ntime 2024-06-01T00:00:00Z\n");
         return bin;
     }

@@ -50,7 +50,7 @@ public sealed class LaunchdServiceManagerTests : ServiceManagerContract
         Fixture.Shims.Add("launchctl");
         var launchctl = Path.Combine(Fixture.Shims.BinDir, "launchctl");
         var recording = await File.ReadAllTextAsync(launchctl);
-        await File.WriteAllTextAsync(launchctl, recording.Replace("r=''\n", $"r=''\n[ \"$1\" = bootout ] && cat '{PlistPath}' > '{seenAtBootout}'\n", StringComparison.Ordinal));
+        Executables.Write(launchctl, recording.Replace("r=''\n", $"r=''\n[ \"$1\" = bootout ] && cat '{PlistPath}' > '{seenAtBootout}'\n", StringComparison.Ordinal));
 
         // When it is installed again
         var result = await Manager.InstallAsync(dryRun: false);

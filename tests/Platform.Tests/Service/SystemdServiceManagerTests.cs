@@ -175,7 +175,7 @@ public sealed class SystemdServiceManagerTests : ServiceManagerContract
 
         var result = await Manager.StatusAsync(dryRun: false);
 
-        Assert.True(result.Succeeded);
+        Assert.True(result.Succeeded, result.Message);
         Assert.False(result.Status!.Loaded);
         Assert.Contains("not installed", result.Message);
     }

@@ -65,8 +65,7 @@ public sealed class ShimDirectory : IDisposable
             """);
 
         var path = System.IO.Path.Combine(BinDir, tool);
-        File.WriteAllText(path, script.ToString());
-        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        Executables.Write(path, script.ToString());
         return this;
     }
 
