@@ -19,6 +19,11 @@ public sealed class DriftNotifier(IEventStore store, IDesktopNotifier desktop, G
 {
     public async Task NotifyAsync(IReadOnlyList<EventEnvelope> detected, CancellationToken cancellationToken)
     {
+        // Most runs break nothing: skip folding the drift state for them.
+        if (NotificationPolicy.Errors(detected).Count == 0)
+        {
+            return;
+        }
         // The rate limit comes from the log (the last delivered notification), not from memory.
         var decision = NotificationPolicy.Decide(DriftState.Load(store), detected, time.GetUtcNow(), settings.Notifications, settings.NotificationInterval);
         if (decision is null)

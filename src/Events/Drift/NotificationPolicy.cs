@@ -13,7 +13,7 @@ public static class NotificationPolicy
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(detected);
-        var errors = detected.Where(e => e.Data is DriftDetected { Severity: "error" }).ToList();
+        var errors = Errors(detected);
         if (errors.Count == 0)
         {
             return null;
@@ -29,4 +29,8 @@ public static class NotificationPolicy
         }
         return new NotificationDecision(NotificationVerdict.Send, errors, null);
     }
+
+    /// <summary>The detections a notification is about: checks that turned to <c>error</c>.</summary>
+    public static IReadOnlyList<EventEnvelope> Errors(IReadOnlyList<EventEnvelope> detected) =>
+        detected.Where(e => e.Data is DriftDetected { Severity: "error" }).ToList();
 }

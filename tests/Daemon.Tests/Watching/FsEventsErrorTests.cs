@@ -1,33 +1,23 @@
-using System.Collections.Concurrent;
 using GoWatch.Daemon.Tests.Support;
 using GoWatch.Daemon.Watching;
-using GoWatch.Recording.Catalogue;
 
 namespace GoWatch.Daemon.Tests.Watching;
 
 /// <summary>FSEvents' rescan requests, replayed through the watcher seam under macOS rules.</summary>
 public sealed class FsEventsErrorTests : IDisposable
 {
-    private readonly MacLikeTree _tree = new();
-    private readonly BlockingCollection<WatchSignal> _signals = [];
-    private readonly ConcurrentQueue<RecordedWatcher> _made = new();
-    private readonly DirectoryWatchers _watchers;
+    private readonly MacLikeTree _tree;
+    private readonly ArmedWatchers<RecordedWatcher> _armed;
 
     public FsEventsErrorTests()
     {
-        _watchers = new DirectoryWatchers(() => WatchCatalogue.Default(_tree.Settings), _tree.Settings, new ListLogger<DirectoryWatchers>(), dir =>
-        {
-            var watcher = new RecordedWatcher(dir);
-            _made.Enqueue(watcher);
-            return watcher;
-        });
-        _watchers.Signals.Subscribe(_signals.Add);
-        _watchers.Arm();
+        _tree = new();
+        _armed = new(_tree.Settings, dir => new RecordedWatcher(dir));
     }
 
     public void Dispose()
     {
-        _watchers.Dispose();
+        _armed.Dispose();
         _tree.Dispose();
     }
 
@@ -39,34 +29,34 @@ public sealed class FsEventsErrorTests : IDisposable
     [InlineData(RecordedWatcher.KernelDropped | RecordedWatcher.MustScanSubDirs)]
     public void Dropped_events_ask_for_a_recheck_of_that_root_and_keep_its_watcher(int flags)
     {
-        var go = Assert.Single(_made, w => w.Path == _tree.Sys("/usr/local/go"));
+        var go = Assert.Single(_armed.Made, w => w.Path == _tree.Sys("/usr/local/go"));
 
         go.FsEventsRescan(flags);
 
-        var dropped = _signals.WaitFor<WatchSignal.EventsDropped>(_ => true);
+        var dropped = _armed.Signals.WaitFor<WatchSignal.EventsDropped>(_ => true);
         Assert.Equal(_tree.Sys("/usr/local/go"), dropped.Root);
         Assert.StartsWith("FSEvents asked for a rescan (", dropped.Error, StringComparison.Ordinal);
         Assert.False(go.IsDisposed);
-        Assert.Contains(_tree.Sys("/usr/local/go"), _watchers.WatchedDirectories);
-        Assert.DoesNotContain(_signals, s => s is WatchSignal.WatcherFailed or WatchSignal.WatcherLost);
+        Assert.Contains(_tree.Sys("/usr/local/go"), _armed.Watchers.WatchedDirectories);
+        Assert.DoesNotContain(_armed.Signals, s => s is WatchSignal.WatcherFailed or WatchSignal.WatcherLost);
     }
 
     [Fact]
     public void A_replaced_root_lets_its_watcher_go_and_is_watched_again_on_rearm()
     {
-        var home = Assert.Single(_made, w => w.Path == _tree.Home);
+        var home = Assert.Single(_armed.Made, w => w.Path == _tree.Home);
 
         home.FsEventsRescan(RecordedWatcher.RootChanged);
 
-        var lost = _signals.WaitFor<WatchSignal.WatcherLost>(_ => true);
+        var lost = _armed.Signals.WaitFor<WatchSignal.WatcherLost>(_ => true);
         Assert.Equal(_tree.Home, lost.Directory);
         Assert.Contains("RootChanged", lost.Error, StringComparison.Ordinal);
         Assert.True(home.IsDisposed);
-        Assert.DoesNotContain(_tree.Home, _watchers.WatchedDirectories);
+        Assert.DoesNotContain(_tree.Home, _armed.Watchers.WatchedDirectories);
 
-        Assert.Empty(_watchers.Arm());
-        Assert.Contains(_tree.Home, _watchers.WatchedDirectories);
-        Assert.Equal(2, _made.Count(w => w.Path == _tree.Home));
+        Assert.Empty(_armed.Watchers.Arm());
+        Assert.Contains(_tree.Home, _armed.Watchers.WatchedDirectories);
+        Assert.Equal(2, _armed.Made.Count(w => w.Path == _tree.Home));
     }
 
     [Fact]
@@ -74,6 +64,6 @@ public sealed class FsEventsErrorTests : IDisposable
     {
         File.WriteAllText(_tree.Sys("/private/etc/paths"), "/opt/homebrew/bin\n/usr/bin\n");
 
-        _signals.WaitFor<WatchSignal.PathTouched>(s => s.Path == _tree.Sys("/etc/paths"));
+        _armed.Signals.WaitFor<WatchSignal.PathTouched>(s => s.Path == _tree.Sys("/etc/paths"));
     }
 }

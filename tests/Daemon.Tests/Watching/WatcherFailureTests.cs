@@ -1,43 +1,33 @@
-using System.Collections.Concurrent;
 using GoWatch.Daemon.Tests.Support;
 using GoWatch.Daemon.Watching;
-using GoWatch.Recording.Catalogue;
 
 namespace GoWatch.Daemon.Tests.Watching;
 
 /// <summary>A watcher that raised Error (an inotify queue overflow) reads nothing more: re-arming must replace it.</summary>
 public sealed class WatcherFailureTests : IDisposable
 {
-    private readonly TempTree _tree = new();
-    private readonly BlockingCollection<WatchSignal> _signals = [];
-    private readonly ConcurrentQueue<FailingWatcher> _made = new();
-    private readonly DirectoryWatchers _watchers;
+    private readonly TempTree _tree;
+    private readonly ArmedWatchers<FailingWatcher> _armed;
 
     public WatcherFailureTests()
     {
-        _watchers = new DirectoryWatchers(() => WatchCatalogue.Default(_tree.Settings), _tree.Settings, new ListLogger<DirectoryWatchers>(), dir =>
-        {
-            var watcher = new FailingWatcher(dir);
-            _made.Enqueue(watcher);
-            return watcher;
-        });
-        _watchers.Signals.Subscribe(_signals.Add);
-        _watchers.Arm();
+        _tree = new();
+        _armed = new(_tree.Settings, dir => new FailingWatcher(dir));
     }
 
     public void Dispose()
     {
-        _watchers.Dispose();
+        _armed.Dispose();
         _tree.Dispose();
     }
 
-    private T WaitFor<T>(Func<T, bool> match) where T : WatchSignal => _signals.WaitFor(match);
+    private T WaitFor<T>(Func<T, bool> match) where T : WatchSignal => _armed.Signals.WaitFor(match);
 
     [Fact]
     public void A_watcher_whose_queue_overflowed_is_reported_as_an_overflow_and_replaced_by_a_working_one_on_rearm()
     {
         // Given the home directory watched
-        var first = Assert.Single(_made, w => w.Path == _tree.Home);
+        var first = Assert.Single(_armed.Made, w => w.Path == _tree.Home);
 
         // When its queue overflows
         first.Overflow();
@@ -46,12 +36,12 @@ public sealed class WatcherFailureTests : IDisposable
         var failed = WaitFor<WatchSignal.WatcherFailed>(s => s.Directory == _tree.Home);
         Assert.StartsWith("event queue overflowed: ", failed.Error, StringComparison.Ordinal);
         Assert.True(first.IsDisposed);
-        Assert.DoesNotContain(_tree.Home, _watchers.WatchedDirectories);
+        Assert.DoesNotContain(_tree.Home, _armed.Watchers.WatchedDirectories);
 
         // And re-arming watches home with a new watcher that sees the next change
-        _watchers.Arm();
-        Assert.Contains(_tree.Home, _watchers.WatchedDirectories);
-        Assert.Equal(2, _made.Count(w => w.Path == _tree.Home));
+        _armed.Watchers.Arm();
+        Assert.Contains(_tree.Home, _armed.Watchers.WatchedDirectories);
+        Assert.Equal(2, _armed.Made.Count(w => w.Path == _tree.Home));
         File.WriteAllText(_tree.HomePath(".zshrc"), "export GOPATH=$HOME/go\n");
         WaitFor<WatchSignal.PathTouched>(s => s.Path == _tree.HomePath(".zshrc"));
     }
