@@ -12,6 +12,11 @@ internal sealed partial class NativeDiskSync(bool fullSync) : IDiskSync
 {
     private const int MacFullFsync = 51; // F_FULLFSYNC from <sys/fcntl.h>
 
+    // What a file system without a full sync answers (macOS errno values).
+    private const int MacNotSupported = 45; // ENOTSUP
+    private const int InvalidArgument = 22; // EINVAL
+    private const int NotATerminal = 25; // ENOTTY
+
     /// <summary>The sync this operating system needs.</summary>
     public static NativeDiskSync ForThisSystem() => new(fullSync: OperatingSystem.IsMacOS());
 
@@ -22,9 +27,17 @@ internal sealed partial class NativeDiskSync(bool fullSync) : IDiskSync
         try
         {
             var fd = (int)file.DangerousGetHandle();
-            if (fullSync && FileControl(fd, MacFullFsync, 0) == 0)
+            if (fullSync)
             {
-                return;
+                if (FileControl(fd, MacFullFsync, 0) == 0)
+                {
+                    return;
+                }
+                var errno = Marshal.GetLastPInvokeError();
+                if (errno is not (MacNotSupported or InvalidArgument or NotATerminal))
+                {
+                    throw new IOException($"fcntl(F_FULLFSYNC) failed: {Marshal.GetLastPInvokeErrorMessage()}", errno);
+                }
             }
             if (FileSync(fd) != 0)
             {
