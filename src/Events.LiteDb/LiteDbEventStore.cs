@@ -37,7 +37,7 @@ public sealed class LiteDbEventStore : IEventStore
     private readonly TimeProvider _time;
     private readonly object _writeGate = new();
     private readonly object _publishGate = new();
-    private readonly System.Collections.Concurrent.ConcurrentQueue<IReadOnlyList<EventEnvelope>> _unpublished = new();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(long Ticket, IReadOnlyList<EventEnvelope> Events)> _unpublished = new();
     private bool _publishing;
 
     // The LiteDB engine and its collections. LiteDB 5 refuses every call after a write failed
@@ -52,12 +52,12 @@ public sealed class LiteDbEventStore : IEventStore
     private volatile bool _engineFailed;
     private long _lastPosition;
 
-    private LiteDbEventStore(string path, LiteDatabase db, StoreLock storeLock, TimeProvider time)
+    private LiteDbEventStore(string path, LiteDatabase db, StoreLock storeLock, TimeProvider time, IDiskSync disk)
     {
         FilePath = path;
         _lock = storeLock;
         _time = time;
-        _logSync = new LogFileSync(LogFilePath(path));
+        _logSync = new LogFileSync(LogFilePath(path), disk);
         (_db, _events, _streams, _blobs, _snapshots) = Attach(db, path);
     }
 
@@ -107,6 +107,7 @@ public sealed class LiteDbEventStore : IEventStore
             {
                 (_db, _events, _streams, _blobs, _snapshots) = Attach(new LiteDatabase(Connection(FilePath, readOnly: false)), FilePath);
                 Interlocked.Exchange(ref _lastPosition, NewestPosition());
+                _logSync.Reopen();
                 _engineFailed = false;
             }
             catch (Exception ex) when (IsStorageFailure(ex))
@@ -143,7 +144,7 @@ public sealed class LiteDbEventStore : IEventStore
     /// </summary>
     public long Count => Read(() => _lastPosition);
 
-    /// <summary>How many appends were synced to disk before returning (see <see cref="LogFileSync"/>).</summary>
+    /// <summary>How many syncs of the log reached the disk; appends that arrive together share one (see <see cref="LogFileSync"/>).</summary>
     public long DurableSyncs => _logSync.Syncs;
 
     public event Action<IReadOnlyList<EventEnvelope>>? Appended;
@@ -158,7 +159,11 @@ public sealed class LiteDbEventStore : IEventStore
     /// so even this process may find its own, just released, lock held for a moment.</param>
     /// <exception cref="StoreLockedException">another process has it open (still, after the patience).</exception>
     /// <exception cref="StoreUnavailableException">the file is damaged or cannot be opened; it is left as it is.</exception>
-    public static LiteDbEventStore Open(string path, string lockPath, TimeProvider? time = null, TimeSpan? lockPatience = null)
+    public static LiteDbEventStore Open(string path, string lockPath, TimeProvider? time = null, TimeSpan? lockPatience = null) =>
+        Open(path, lockPath, NativeDiskSync.ForThisSystem(), time, lockPatience);
+
+    /// <summary>Opens the store with <paramref name="disk"/> making its commits durable (tests pass a counting or slow one).</summary>
+    internal static LiteDbEventStore Open(string path, string lockPath, IDiskSync disk, TimeProvider? time = null, TimeSpan? lockPatience = null)
     {
         var dir = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
         try
@@ -195,7 +200,7 @@ public sealed class LiteDbEventStore : IEventStore
                 ValidateReadOnly(path);
             }
             db = new LiteDatabase(Connection(path, readOnly: false));
-            var store = new LiteDbEventStore(path, db, storeLock, time ?? TimeProvider.System);
+            var store = new LiteDbEventStore(path, db, storeLock, time ?? TimeProvider.System, disk);
             store.Initialise();
             RestrictToOwner(path);
             RestrictToOwner(LogFilePath(path));
@@ -351,13 +356,14 @@ public sealed class LiteDbEventStore : IEventStore
     {
         ArgumentNullException.ThrowIfNull(requests);
         List<AppendResult> results;
-        List<EventEnvelope> stored;
+        long ticket = 0;
         lock (_writeGate)
         {
             EnsureEngine();
             _engineLock.EnterReadLock();
             try
             {
+                List<EventEnvelope> stored;
                 long position;
                 try
                 {
@@ -372,35 +378,52 @@ public sealed class LiteDbEventStore : IEventStore
                 }
                 if (stored.Count > 0)
                 {
-                    try
-                    {
-                        _logSync.Sync();
-                    }
-                    catch (IOException ex)
-                    {
-                        throw WriteFailed(ex);
-                    }
+                    // The next writer numbers from here, even before this commit reaches the disk.
                     Interlocked.Exchange(ref _lastPosition, position);
+                    ticket = _logSync.Committed();
+                    _unpublished.Enqueue((ticket, stored));
                 }
             }
             finally
             {
                 _engineLock.ExitReadLock();
             }
-            if (stored.Count > 0)
-            {
-                _unpublished.Enqueue(stored);
-            }
         }
-        Publish();
+        if (ticket > 0)
+        {
+            // Outside the write lock, so writers arriving meanwhile commit and share the sync.
+            WaitDurable(ticket);
+            Publish();
+        }
         return results;
     }
 
+    /// <summary>Returns once the commit with <paramref name="ticket"/> is on disk: an append is acknowledged only then.</summary>
+    private void WaitDurable(long ticket)
+    {
+        _engineLock.EnterReadLock();
+        try
+        {
+            _logSync.WaitDurable(ticket);
+        }
+        catch (IOException ex)
+        {
+            _engineFailed = true;
+            throw new StoreUnavailableException(
+                $"Could not sync the GoWatch store {FilePath} to disk: {OneLine(ex)}. The change may not survive a crash of the machine; what was synced before is intact.", ex);
+        }
+        finally
+        {
+            _engineLock.ExitReadLock();
+        }
+    }
+
     /// <summary>
-    /// Tells subscribers about committed batches, outside the write lock (a subscriber may read
-    /// the store, or append, without deadlocking a writer) and in position order: batches are
-    /// queued under the write lock and delivered by one thread at a time. An append made by a
-    /// subscriber is delivered by the loop already running, after the batch it is handling.
+    /// Tells subscribers about committed batches once they are on disk, outside the write lock (a
+    /// subscriber may read the store, or append, without deadlocking a writer) and in position
+    /// order: batches are queued under the write lock and delivered by one thread at a time, each
+    /// only after the sync that covers it. An append made by a subscriber is delivered by the
+    /// loop already running, after the batch it is handling.
     /// </summary>
     private void Publish()
     {
@@ -413,9 +436,13 @@ public sealed class LiteDbEventStore : IEventStore
             _publishing = true;
             try
             {
-                while (_unpublished.TryDequeue(out var batch))
+                while (_unpublished.TryPeek(out var next) && _logSync.Settled(next.Ticket) is { } durable && _unpublished.TryDequeue(out var batch))
                 {
-                    Appended?.Invoke(batch);
+                    // A batch whose sync failed was reported to its writer as a failure: it is not announced.
+                    if (durable)
+                    {
+                        Appended?.Invoke(batch.Events);
+                    }
                 }
             }
             finally
@@ -602,6 +629,24 @@ public sealed class LiteDbEventStore : IEventStore
 
     public string Put(ReadOnlySpan<byte> content)
     {
+        var (sha, ticket) = Store(content);
+        if (ticket > 0)
+        {
+            WaitDurable(ticket);
+        }
+        return sha;
+    }
+
+    /// <summary>
+    /// Stores the snapshot without waiting for the disk: the sync of the append that follows
+    /// covers it (the log is one file, written in order), so recording a new file content costs
+    /// one sync, not two. Should the append never come, an unreferenced snapshot may be lost in a
+    /// crash, which loses nothing recorded.
+    /// </summary>
+    public string PutBeforeAppend(ReadOnlySpan<byte> content) => Store(content).Sha256;
+
+    private (string Sha256, long Ticket) Store(ReadOnlySpan<byte> content)
+    {
         var sha = Sha256Hex(content);
         lock (_writeGate)
         {
@@ -609,10 +654,9 @@ public sealed class LiteDbEventStore : IEventStore
             _engineLock.EnterReadLock();
             try
             {
-                if (_snapshots.Store(sha, content))
-                {
-                    _logSync.Sync();
-                }
+                // Content stored before may still be waiting for its sync (see PutBeforeAppend):
+                // then the caller waits for everything committed so far, which is usually synced already.
+                return (sha, _snapshots.Store(sha, content) ? _logSync.Committed() : _logSync.Latest);
             }
             catch (Exception ex) when (IsStorageFailure(ex) && ex is not StoreUnavailableException)
             {
@@ -623,7 +667,6 @@ public sealed class LiteDbEventStore : IEventStore
                 _engineLock.ExitReadLock();
             }
         }
-        return sha;
     }
 
     /// <exception cref="StoreUnavailableException">the snapshot is stored but cannot be read back exactly (a missing delta base, damaged data).</exception>

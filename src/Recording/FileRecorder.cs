@@ -127,7 +127,7 @@ public sealed class FileRecorder
             }
             if (observation is FileObservation.Present { Content: { } content })
             {
-                _store.Put(content);
+                _store.PutBeforeAppend(content);
             }
             var stream = Streams.File(path);
             EventEnvelope stored;

@@ -237,8 +237,10 @@ public sealed class ServiceCommandTests : IDisposable
         var json = JsonDocument.Parse(status.Stdout).RootElement;
         Assert.False(json.GetProperty("status").GetProperty("installed").GetBoolean());
         Assert.False(json.GetProperty("status").GetProperty("running").GetBoolean());
+        Assert.False(json.GetProperty("status").GetProperty("disabled").GetBoolean());
         Assert.Equal(0, uninstall.ExitCode);
         Assert.Contains("not installed", uninstall.Stdout);
-        Assert.Equal(["print", "bootout"], _shims.Calls().Select(c => c.Args[0]));
+        // A status that finds the agent not loaded also asks whether launchd has it disabled (Login Items).
+        Assert.Equal(["print", "print-disabled", "bootout"], _shims.Calls().Select(c => c.Args[0]));
     }
 }

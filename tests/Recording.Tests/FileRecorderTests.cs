@@ -50,6 +50,21 @@ public sealed class FileRecorderTests : IDisposable
     }
 
     [Fact]
+    public void Recording_a_new_content_costs_one_disk_sync_for_the_snapshot_and_its_event_together()
+    {
+        File.WriteAllText(Zshrc, "export GOPATH=$HOME/go\n");
+        var before = _store.DurableSyncs;
+
+        var e = _recorder.Record(Zshrc);
+
+        Assert.Equal(1, _store.DurableSyncs - before);
+        _store.Dispose();
+        _store = OpenStore();
+        var observed = Assert.IsType<FileObserved>(_store.Get(e!.Position)!.Data);
+        Assert.Equal("export GOPATH=$HOME/go\n", Encoding.UTF8.GetString(_store.Get(observed.Sha256!)!));
+    }
+
+    [Fact]
     public void A_file_seen_absent_and_then_present_is_recorded_as_a_witnessed_creation()
     {
         Assert.Null(_recorder.Record(Zshrc));

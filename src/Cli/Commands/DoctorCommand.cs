@@ -4,6 +4,8 @@ using GoWatch.Cli.Backend;
 using GoWatch.Cli.Rendering;
 using GoWatch.Events.Projections;
 using GoWatch.Events.Store;
+using GoWatch.Platform.Notifications;
+using GoWatch.Platform.Service;
 using GoWatch.Recording.Verification;
 using Spectre.Console;
 
@@ -72,6 +74,10 @@ public static class DoctorCommand
             else
             {
                 DoctorRenderer.Render(context.Console, report, context.Settings.Home, parse.GetValue(all));
+                if (NotificationHint(context.Settings) is { } hint)
+                {
+                    context.Console.WriteLine(hint, Style.Plain);
+                }
             }
             if (unrecorded is not null)
             {
@@ -80,5 +86,20 @@ public static class DoctorCommand
             return report.HasErrors ? ExitCodes.Failure : ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>
+    /// On a Mac, which app must be allowed to notify: the tool gowatchd finds on the PATH launchd
+    /// gives it (the agent's plist sets it; system paths map under GOWATCH_SYSTEM_ROOT, as every
+    /// system path does), not on this shell's PATH.
+    /// </summary>
+    internal static string? NotificationHint(GoWatch.Platform.Locations.GoWatchSettings settings)
+    {
+        if (settings.Platform != GoWatch.Platform.PlatformKind.MacOS)
+        {
+            return null;
+        }
+        var daemonPath = ServiceTemplates.DefaultLaunchdPath.Split(':').Select(settings.SystemPath);
+        return NotificationPermission.ForMac(new ToolLocator(daemonPath)).Hint;
     }
 }

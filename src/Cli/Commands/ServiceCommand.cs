@@ -256,6 +256,7 @@ public static class ServiceCommand
             ["installed"] = s.Installed,
             ["loaded"] = s.Loaded,
             ["running"] = s.Running,
+            ["disabled"] = s.Disabled,
             ["state"] = s.State,
             ["pid"] = s.Pid,
             ["lastExitStatus"] = s.LastExitStatus,

@@ -40,19 +40,36 @@ public sealed class MacDesktopNotifier : IDesktopNotifier
     {
         ArgumentNullException.ThrowIfNull(title);
         ArgumentNullException.ThrowIfNull(message);
-        // osascript first: under launchd on recent macOS, terminal-notifier exits 0 while
-        // showing nothing, so a notification would be recorded as sent that nobody saw.
-        if (_tools.Find("osascript") is { } osascript)
+        var (channel, tool) = ChannelFor(_tools);
+        switch (channel)
         {
-            var args = ScriptLines.SelectMany(line => new[] { "-e", line }).Append(NotAnOption(title)).Append(message).ToArray();
-            return NotificationProcess.RunAsync(NotificationChannel.Osascript, osascript, args, _timeout, cancellationToken);
+            case NotificationChannel.Osascript:
+                var script = ScriptLines.SelectMany(line => new[] { "-e", line }).Append(NotAnOption(title)).Append(message).ToArray();
+                return NotificationProcess.RunAsync(channel, tool!, script, _timeout, cancellationToken);
+            case NotificationChannel.TerminalNotifier:
+                string[] args = ["-title", ForUserDefaults(title), "-message", ForUserDefaults(message), "-group", Group];
+                return NotificationProcess.RunAsync(channel, tool!, args, _timeout, cancellationToken);
+            default:
+                return Task.FromResult(NotificationResult.Log("Neither terminal-notifier nor osascript is on PATH."));
         }
-        if (_tools.Find("terminal-notifier") is { } terminalNotifier)
+    }
+
+    /// <summary>
+    /// The channel notifications take with <paramref name="tools"/>, and its tool: the one rule
+    /// the daemon follows and <c>gowatch doctor</c> reports. osascript first: under launchd on
+    /// recent macOS, terminal-notifier exits 0 while showing nothing, so a notification would be
+    /// recorded as sent that nobody saw.
+    /// </summary>
+    public static (NotificationChannel Channel, string? ToolPath) ChannelFor(ToolLocator tools)
+    {
+        ArgumentNullException.ThrowIfNull(tools);
+        if (tools.Find("osascript") is { } osascript)
         {
-            string[] args = ["-title", ForUserDefaults(title), "-message", ForUserDefaults(message), "-group", Group];
-            return NotificationProcess.RunAsync(NotificationChannel.TerminalNotifier, terminalNotifier, args, _timeout, cancellationToken);
+            return (NotificationChannel.Osascript, osascript);
         }
-        return Task.FromResult(NotificationResult.Log("Neither terminal-notifier nor osascript is on PATH."));
+        return tools.Find("terminal-notifier") is { } terminalNotifier
+            ? (NotificationChannel.TerminalNotifier, terminalNotifier)
+            : (NotificationChannel.Log, null);
     }
 
     // osascript stops reading options at the first argument that does not start with '-': the title.

@@ -176,22 +176,49 @@ public sealed class LaunchdServiceManager : IServiceManager
         if (printed.Succeeded)
         {
             var status = LaunchctlPrintParser.ToStatus(LaunchctlPrintParser.Parse(printed.Result!.Stdout), installed);
-            var message = status.Running
-                ? $"{Label} is running" + (status.Pid is { } pid ? $" (pid {pid})." : ".")
+            if (status.Running)
+            {
+                return Result(ServiceAction.Status, false, true, $"{Label} is running" + (status.Pid is { } pid ? $" (pid {pid})." : "."), session) with { Status = status };
+            }
+            status = status with { Disabled = await IsDisabledAsync(session, cancellationToken).ConfigureAwait(false) };
+            var message = status.Disabled
+                ? $"{Label} is loaded but not running, and {DisabledExplanation()}"
                 : $"{Label} is loaded but not running (state {status.State ?? "unknown"}" +
                   (status.LastExitStatus is { } code ? $", last exit code {code})." : ").");
             return Result(ServiceAction.Status, false, true, message, session) with { Status = status };
         }
         if (IsNotLoaded(printed))
         {
-            var status = new ServiceStatus { Installed = installed, Loaded = false, Running = false };
-            var message = installed
-                ? $"{Label} is not loaded, although {ServiceFilePath} exists; run `gowatch service install` to load it."
-                : $"{Label} is not installed.";
+            var disabled = await IsDisabledAsync(session, cancellationToken).ConfigureAwait(false);
+            var status = new ServiceStatus { Installed = installed, Loaded = false, Running = false, Disabled = disabled };
+            var message = (installed, disabled) switch
+            {
+                (_, true) => $"{Label} is not loaded: {DisabledExplanation()}",
+                (true, false) => $"{Label} is not loaded, although {ServiceFilePath} exists; run `gowatch service install` to load it.",
+                (false, false) => $"{Label} is not installed.",
+            };
             return Result(ServiceAction.Status, false, true, message, session) with { Status = status };
         }
         return Result(ServiceAction.Status, false, false, Explain(printed), session);
     }
+
+    /// <summary>Whether <c>launchctl print-disabled</c> lists the agent as disabled; an answer it cannot give counts as no.</summary>
+    private async Task<bool> IsDisabledAsync(CommandSession session, CancellationToken cancellationToken)
+    {
+        var listed = await session.RunAsync(["print-disabled", Domain], cancellationToken).ConfigureAwait(false);
+        return listed.Succeeded && LaunchctlDisabledParser.IsDisabled(listed.Result!.Stdout, Label) == true;
+    }
+
+    /// <summary>
+    /// Why a disabled agent does not start and where to turn it back on. Since macOS 13 a new
+    /// agent brings the "Background Items Added" notice, and switching it off under Login Items
+    /// disables it in launchd; the item carries its program's name, not GoWatch's.
+    /// </summary>
+    private string DisabledExplanation() =>
+        $"launchd has it disabled (`launchctl print-disabled {Domain}` lists it so), so it does not start at login. " +
+        "macOS does this when its \"Allow in the Background\" switch is off in System Settings › General › Login Items & Extensions " +
+        $"(where the \"Background Items Added\" notice leads), listed as \"{Path.GetFileName(_options.Daemon.ExecutablePath)}\". " +
+        $"Turn it on there, or run `launchctl enable {ServiceTarget}`, then `gowatch service install`.";
 
     /// <summary>
     /// A downloaded gowatchd carries <c>com.apple.quarantine</c>, and Gatekeeper may refuse to
@@ -268,7 +295,8 @@ public sealed class LaunchdServiceManager : IServiceManager
         }
         if (result.ExitCode == 119 || output.Contains("disabled", StringComparison.OrdinalIgnoreCase))
         {
-            return $"`{command}` failed: the service is disabled. Run `launchctl enable {ServiceTarget}` and install again.{said}";
+            return $"`{command}` failed: the service is disabled. Turn on its \"Allow in the Background\" switch in System Settings › General › Login Items & Extensions " +
+                $"(listed as \"{Path.GetFileName(_options.Daemon.ExecutablePath)}\"), or run `launchctl enable {ServiceTarget}`, and install again.{said}";
         }
         return $"`{command}` failed with exit code {result.ExitCode}.{said}";
     }

@@ -11,6 +11,12 @@ public sealed record ServiceStatus
 
     public required bool Running { get; init; }
 
+    /// <summary>
+    /// launchd has the service disabled, so it does not start at login. On macOS 13 and later
+    /// that is usually the "Allow in the Background" switch in System Settings › Login Items.
+    /// </summary>
+    public bool Disabled { get; init; }
+
     /// <summary>launchd's <c>state</c>, or systemd's <c>ActiveState (SubState)</c>.</summary>
     public string? State { get; init; }
 

@@ -296,4 +296,76 @@ public sealed class LaunchdServiceManagerTests : ServiceManagerContract
         Assert.False(result.Status!.Loaded);
         Assert.Contains("not installed", result.Message);
     }
+
+    private const string DisabledHere = "disabled services = {\n\t\"com.docker.helper\" => enabled\n\t\"dev.gowatch.agent\" => disabled\n}\n";
+
+    [Fact]
+    public async Task Status_of_an_agent_switched_off_in_login_items_explains_background_items_and_how_to_turn_it_on()
+    {
+        File.WriteAllText(PlistPathCreated(), "<plist/>");
+        Fixture.Shims.Add("launchctl",
+            new ShimRule("print-disabled", ShimResponse.Ok(DisabledHere)),
+            new ShimRule("print", new ShimResponse(113, "", "Could not find service \"dev.gowatch.agent\" in domain for user gui: 501\n")));
+
+        var result = await Manager.StatusAsync(dryRun: false);
+
+        Assert.True(result.Succeeded, result.Message);
+        AssertCalls(Call("print", Target), Call("print-disabled", "gui/501"));
+        Assert.True(result.Status!.Disabled);
+        Assert.False(result.Status.Loaded);
+        Assert.Contains("\"Allow in the Background\"", result.Message);
+        Assert.Contains("Login Items", result.Message);
+        Assert.Contains("Background Items Added", result.Message);
+        Assert.Contains("listed as \"dotnet\"", result.Message);
+        Assert.Contains($"launchctl enable {Target}", result.Message);
+        Assert.DoesNotContain("run `gowatch service install` to load it", result.Message);
+    }
+
+    [Fact]
+    public async Task Status_of_an_installed_agent_that_is_not_disabled_just_says_it_is_not_loaded()
+    {
+        File.WriteAllText(PlistPathCreated(), "<plist/>");
+        Fixture.Shims.Add("launchctl",
+            new ShimRule("print-disabled", ShimResponse.Ok(DisabledHere.Replace("=> disabled", "=> enabled", StringComparison.Ordinal))),
+            new ShimRule("print", new ShimResponse(113, "", "Could not find service \"dev.gowatch.agent\" in domain for user gui: 501\n")));
+
+        var result = await Manager.StatusAsync(dryRun: false);
+
+        Assert.False(result.Status!.Disabled);
+        Assert.Contains("run `gowatch service install` to load it", result.Message);
+        Assert.DoesNotContain("Login Items", result.Message);
+    }
+
+    [Fact]
+    public async Task Status_of_a_running_agent_does_not_ask_whether_it_is_disabled()
+    {
+        Fixture.Shims.Add("launchctl",
+            new ShimRule("print-disabled", ShimResponse.Ok(DisabledHere)),
+            new ShimRule("print", ShimResponse.Ok("gui/501/dev.gowatch.agent = {\n\tstate = running\n\tpid = 7\n}\n")));
+
+        var result = await Manager.StatusAsync(dryRun: false);
+
+        AssertCalls(Call("print", Target));
+        Assert.False(result.Status!.Disabled);
+        Assert.True(result.Status.Running);
+    }
+
+    [Fact]
+    public async Task Status_of_a_loaded_agent_that_stopped_and_is_disabled_says_why_it_will_not_start_again()
+    {
+        Fixture.Shims.Add("launchctl",
+            new ShimRule("print-disabled", ShimResponse.Ok(DisabledHere)),
+            new ShimRule("print", ShimResponse.Ok("gui/501/dev.gowatch.agent = {\n\tstate = not running\n\tlast exit code = 0\n}\n")));
+
+        var result = await Manager.StatusAsync(dryRun: false);
+
+        Assert.True(result.Status!.Disabled);
+        Assert.Contains("loaded but not running, and launchd has it disabled", result.Message);
+    }
+
+    private string PlistPathCreated()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(PlistPath)!);
+        return PlistPath;
+    }
 }
