@@ -33,9 +33,11 @@ public sealed class GoLandReader : IGoLandReader
             var options = Path.Combine(configDir, "options");
             if (Load(Path.Combine(options, "go.sdk.xml"), problems) is { } sdkDoc)
             {
-                foreach (var option in sdkDoc.Descendants("option").Where(o => SdkOptionNames.Contains((string?)o.Attribute("name"))))
+                // GoLand writes <component name="GoSdkList"><sdk-url><set><option value="file://…"/> (older: <sdk-path>);
+                // named options (homeUrl, homePath …) under a GoSdk are read too.
+                foreach (var option in sdkDoc.Descendants("option").Where(IsSdkOption))
                 {
-                    if ((string?)option.Attribute("value") is { Length: > 0 } value && option.Ancestors().Any(a => a.Name.LocalName is "GoSdk" or "list" or "component"))
+                    if ((string?)option.Attribute("value") is { Length: > 0 } value)
                     {
                         sdks.Add(new GoLandSdk(ExpandPath(value, settings.Home, null), At(Path.Combine(options, "go.sdk.xml"), option)));
                     }
@@ -71,6 +73,11 @@ public sealed class GoLandReader : IGoLandReader
             Problems = problems,
         };
     }
+
+    private static bool IsSdkOption(XElement option) =>
+        option.Attribute("name") is { } name
+            ? SdkOptionNames.Contains(name.Value) && option.Ancestors().Any(a => a.Name.LocalName is "GoSdk" or "list" or "component")
+            : option.Ancestors().Any(a => a.Name.LocalName is "sdk-url" or "sdk-path");
 
     /// <summary>Expands JetBrains macros and strips a <c>file://</c> scheme.</summary>
     public static string ExpandPath(string value, string home, string? projectDir)
