@@ -41,23 +41,39 @@ internal sealed class ToolchainTooOldCheck() : Check("toolchain.too-old", Severi
 
     private static string Fix(MachineFacts facts, GoRelease installed, List<ProjectToolchain> tooOld)
     {
-        var newest = tooOld.SelectMany(p => new[] { p.GoLine, p.ToolchainLine }).OfType<GoRelease>().Max()!;
-        var install = $"Install Go {newest.ToolchainName[2..]} or newer from https://go.dev/dl/";
+        var newest = tooOld.SelectMany(p => new[] { p.GoLine, p.ToolchainLine }).OfType<GoRelease>().Max();
+        var install = newest is null ? "Install a newer Go from https://go.dev/dl/" : $"Install Go {newest.ToolchainName[2..]} or newer from https://go.dev/dl/";
         if (installed.IsOlderThan(ToolchainSelection.FirstSwitchingRelease))
         {
             return install + $" (go {installed} cannot switch toolchains: Go 1.21 and later download the one a go.mod asks for).";
         }
-        // Let go switch where GOTOOLCHAIN is pinned: the startup-file line, and the Go env file or $GOROOT/go.env.
-        var steps = new List<string>();
-        if (GoValues.Shell(facts, "GOTOOLCHAIN") is { Value.Length: > 0 } shell)
+        var ways = new List<string>();
+        // A fixed GOTOOLCHAIN: let go switch, where it is pinned (the startup-file line; the Go env file or $GOROOT/go.env).
+        if (tooOld.Any(p => p.Setting is { Mode: ToolchainMode.Fixed }))
         {
-            steps.Add(shell.Evidence is { File: { } file, Line: { } line } ? $"delete the GOTOOLCHAIN export at {file}:{line}" : "stop exporting GOTOOLCHAIN");
+            var steps = new List<string>();
+            if (GoValues.Shell(facts, "GOTOOLCHAIN") is { Value.Length: > 0 } shell)
+            {
+                steps.Add(shell.Evidence is { File: { } file, Line: { } line } ? $"delete the GOTOOLCHAIN export at {file}:{line}" : "stop exporting GOTOOLCHAIN");
+            }
+            if (steps.Count == 0 || ToolchainSetting.Parse(GoValues.EnvFile(facts, "GOTOOLCHAIN")?.Value) is { Mode: ToolchainMode.Fixed })
+            {
+                steps.Add("go env -w GOTOOLCHAIN=auto");
+            }
+            ways.Add("let go fetch it: " + string.Join(" and ", steps));
         }
-        if (steps.Count == 0 || ToolchainSetting.Parse(GoValues.EnvFile(facts, "GOTOOLCHAIN")?.Value) is { Mode: ToolchainMode.Fixed })
+        // The path form: the wanted goX.Y.Z must be a program on PATH.
+        foreach (var name in tooOld.Where(p => p.Setting is { Mode: ToolchainMode.Path }).Select(p => p.Runs ?? Wanted(p)).OfType<string>().Distinct())
         {
-            steps.Add("go env -w GOTOOLCHAIN=auto");
+            ways.Add($"put {name} on PATH: go install golang.org/dl/{name}@latest && {name} download");
         }
-        var allow = string.Join(" and ", steps);
-        return $"{install}, or let go fetch it: {allow}.";
+        if (tooOld.Any(p => p.GoMod.Toolchain == "default"))
+        {
+            ways.Add("remove the \"toolchain default\" line from go.mod so go may switch");
+        }
+        return ways.Count == 0 ? install + "." : $"{install}, or {string.Join("; or ", ways)}.";
     }
+
+    private static string? Wanted(ProjectToolchain project) =>
+        new[] { project.ToolchainLine, project.GoLine }.OfType<GoRelease>().Max()?.ToolchainName;
 }

@@ -36,10 +36,13 @@ public static class ToolchainSelection
         {
             return [];
         }
+        // A named default (GOTOOLCHAIN=go1.23.1+auto) is looked for on PATH too.
+        var named = ToolchainSetting.Parse(GoValues.Effective(facts, "GOTOOLCHAIN")?.Value)?.DefaultVersion;
         return facts.GoLand.Projects
             .Select(p => p.GoMod)
             .OfType<GoModFacts>()
             .SelectMany(m => new[] { ToolchainLine(m.Toolchain), GoRelease.Parse(m.GoVersion) })
+            .Append(named)
             .OfType<GoRelease>()
             .Where(bundled.IsOlderThan)
             .Select(v => v.ToolchainName)
@@ -142,11 +145,14 @@ public static class ToolchainSelection
                     Evidence = Lines(mod.ToolchainLine, settingEvidence),
                 };
             }
+            var fetched = isBundled ? ""
+                : FindOnPath(facts, setting.DefaultName).Found is { } program ? $" ({how}; {program} on PATH)"
+                : $" ({how}; from PATH when a program of that name is there, else downloaded)";
             return result with
             {
                 Outcome = ToolchainOutcome.Default,
                 Runs = runsDefault,
-                Story = $"{defaultName} runs: it is at least the go {requiredText} go.mod asks for" + (isBundled ? "" : $" ({how}; from PATH, else downloaded)"),
+                Story = $"{defaultName} runs: it is at least the go {requiredText} go.mod asks for{fetched}",
             };
         }
 
