@@ -143,4 +143,31 @@ public sealed class ToolchainScenarioTests
         Assert.Equal(ToolchainOutcome.TooOld, projects[1].Outcome);
         Assert.Contains("cannot find \\\"go1.24.0\\\" in PATH", projects[1].Story);
     }
+
+    [Fact]
+    public async Task A_project_from_golands_recent_projects_is_checked_like_a_watched_one()
+    {
+        using var s = Scenario.Mac();
+        var root = s.Sys("/usr/local/go");
+        s.FakeGo(root, new FakeGo { Version = "go1.21.3", Extra = { ["GOTOOLCHAIN"] = "local" } });
+        s.Zshrc(OnPath(root));
+        s.Project("recent", null, "module recent\n\ngo 1.22\n");
+        s.GoLandOptions("recentProjects.xml", """
+            <application>
+              <component name="RecentProjectsManager">
+                <option name="additionalInfo">
+                  <map>
+                    <entry key="$USER_HOME$/GolandProjects/recent"><value><RecentProjectMetaInfo /></value></entry>
+                  </map>
+                </option>
+              </component>
+            </application>
+            """);
+
+        var finding = (await s.VerifyAsync("toolchain.too-old")).Fires("toolchain.too-old");
+
+        Assert.Contains("go.mod requires go >= 1.22 (running go 1.21.3; GOTOOLCHAIN=local)", finding.Detail);
+        Assert.Contains(finding.Evidence, e => e.File == Path.Combine(s.Home, "GolandProjects", "recent", "go.mod") && e.Line == 3);
+        Assert.EndsWith("or let go fetch it: go env -w GOTOOLCHAIN=auto.", finding.Fix);
+    }
 }
