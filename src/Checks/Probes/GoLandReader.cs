@@ -175,13 +175,13 @@ public sealed class GoLandReader : IGoLandReader
             // go.mod is small: a regular file of at most 1 MiB, never a FIFO or device.
             if (RegularFile.ReadAllText(path, 1024 * 1024) is not { } text)
             {
-                return new GoModFacts(path, null, null, null, null);
+                return new GoModFacts(path, null, null, null, null, "not a regular file of at most 1 MiB");
             }
             lines = text.ReplaceLineEndings("\n").Split('\n');
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return new GoModFacts(path, null, null, null, null);
+            return new GoModFacts(path, null, null, null, null, ex.Message);
         }
         string? go = null, toolchain = null;
         Evidence? goLine = null, toolchainLine = null;

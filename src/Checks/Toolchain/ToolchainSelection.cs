@@ -65,6 +65,10 @@ public static class ToolchainSelection
             Outcome = ToolchainOutcome.Unknown,
             Story = "",
         };
+        if (mod.Error is { } error)
+        {
+            return result with { Story = $"go.mod could not be read ({error})" };
+        }
         if (mod.GoVersion is { } written && goLine is null)
         {
             return result with { Story = $"the go line \"{written}\" is not a Go version: go refuses to read this go.mod", Evidence = Lines(mod.GoLine) };

@@ -81,7 +81,7 @@ public static class ExplainText
             {
                 lines.Add($"toolchain {toolchain}");
             }
-            var mod = lines.Count == 0 ? "go.mod without a go line" : "go.mod: " + string.Join(", ", lines);
+            var mod = project.GoMod.Error is not null ? "go.mod" : lines.Count == 0 ? "go.mod without a go line" : "go.mod: " + string.Join(", ", lines);
             output.WriteLine($"  project {Visible.Line(where)} ({Visible.Line(mod)}): {Visible.Line(Tilde(project.Story, home))}");
         }
     }

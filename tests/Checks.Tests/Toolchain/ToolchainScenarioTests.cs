@@ -170,4 +170,23 @@ public sealed class ToolchainScenarioTests
         Assert.Contains(finding.Evidence, e => e.File == Path.Combine(s.Home, "GolandProjects", "recent", "go.mod") && e.Line == 3);
         Assert.EndsWith("or let go fetch it: go env -w GOTOOLCHAIN=auto.", finding.Fix);
     }
+
+    [Fact]
+    public async Task A_go_mod_that_cannot_be_read_is_not_taken_for_one_without_a_go_line()
+    {
+        using var s = Scenario.Mac();
+        var root = s.Sys("/usr/local/go");
+        s.FakeGo(root, new FakeGo { Version = "go1.22.5", Extra = { ["GOTOOLCHAIN"] = "local" } });
+        s.Zshrc(OnPath(root));
+        var dir = s.Project("locked", null, null);
+        // A FIFO where go.mod should be: reading it would block, so it is not read.
+        var mkfifo = await ProcessRunner.RunAsync(new ProcessSpec("/usr/bin/mkfifo", [Path.Combine(dir, "go.mod")]) { Timeout = TimeSpan.FromSeconds(10) }, CancellationToken.None);
+        Assert.Equal(0, mkfifo.ExitCode);
+        s.ProjectDirs.Add(dir);
+
+        var project = Assert.Single(ToolchainSelection.Of(await s.FactsAsync()));
+
+        Assert.Equal(ToolchainOutcome.Unknown, project.Outcome);
+        Assert.StartsWith("go.mod could not be read (", project.Story);
+    }
 }
