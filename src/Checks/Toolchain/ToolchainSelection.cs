@@ -135,7 +135,8 @@ public static class ToolchainSelection
                 {
                     Outcome = ToolchainOutcome.TooOld,
                     Runs = null,
-                    Story = $"go.mod needs go {requiredText}, {defaultName} is older and {why}: go stops with \"go.mod requires go >= {required.Text} (running go {defaultVersion.Text}; {how})\"",
+                    // The bundled toolchain's refusal names GOTOOLCHAIN; a toolchain go switched to words its own.
+                    Story = $"go.mod needs go {requiredText}, {defaultName} is older and {why}: go stops with \"go.mod requires go >= {required.Text} (running go {defaultVersion.Text}{(isBundled ? $"; {how}" : "")})\"",
                     Evidence = Lines(mod.GoLine, toolchainLine is not null && defaultVersion.IsOlderThan(toolchainLine) ? mod.ToolchainLine : null, settingEvidence),
                 };
             }
