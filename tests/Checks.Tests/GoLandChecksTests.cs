@@ -93,6 +93,27 @@ public sealed class GoLandChecksTests
     }
 
     [Fact]
+    public async Task The_go_release_of_a_project_goroot_and_of_an_sdk_is_read_from_its_version_file()
+    {
+        using var s = WithGo();
+        var sdk = s.Sys("/sdk/go1.21.0");
+        s.FakeGo(sdk, new FakeGo { Version = "go1.21.0" });
+        s.GoLandOptions("go.sdk.xml", $"""
+            <application>
+              <component name="GoSdkList">
+                <sdk-url><set><option value="file://{sdk}" /></set></sdk-url>
+              </component>
+            </application>
+            """);
+        s.ProjectDirs.Add(s.Project("svc", Scenario.Workspace(gorootUrl: "file://" + sdk), "module svc\n\ngo 1.22\n"));
+
+        var facts = await s.FactsAsync();
+
+        Assert.Equal("go1.21.0", Assert.Single(facts.GoLand.Sdks).Version);
+        Assert.Equal("go1.21.0", Assert.Single(facts.GoLand.Projects).GorootVersion);
+    }
+
+    [Fact]
     public async Task An_older_goland_sdk_path_set_is_read_and_a_gone_sdk_in_it_is_missing()
     {
         using var s = WithGo();

@@ -39,7 +39,8 @@ public sealed class GoLandReader : IGoLandReader
                 {
                     if ((string?)option.Attribute("value") is { Length: > 0 } value)
                     {
-                        sdks.Add(new GoLandSdk(ExpandPath(value, settings.Home, null), At(Path.Combine(options, "go.sdk.xml"), option)));
+                        var home = ExpandPath(value, settings.Home, null);
+                        sdks.Add(new GoLandSdk(home, At(Path.Combine(options, "go.sdk.xml"), option), ReleaseOf(home)));
                     }
                 }
             }
@@ -72,6 +73,22 @@ public sealed class GoLandReader : IGoLandReader
             Projects = projects,
             Problems = problems,
         };
+    }
+
+    // The Go release an SDK root holds: the first line of its VERSION file, read only from a small regular file.
+    private static string? ReleaseOf(string root)
+    {
+        try
+        {
+            var version = Path.Combine(root, "VERSION");
+            return Path.IsPathFullyQualified(root) && File.Exists(version) && RegularFile.ReadAllText(version, 64 * 1024) is { } text
+                ? text.ReplaceLineEndings("\n").Split('\n')[0].Trim() is { Length: > 0 } line ? line : null
+                : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return null;
+        }
     }
 
     private static bool IsSdkOption(XElement option) =>
@@ -138,7 +155,8 @@ public sealed class GoLandReader : IGoLandReader
         if (components.FirstOrDefault(c => (string?)c.Attribute("name") == "GOROOT") is { } goroot &&
             ((string?)goroot.Attribute("url") ?? (string?)goroot.Attribute("path")) is { Length: > 0 } rootValue)
         {
-            project = project with { Goroot = ExpandPath(rootValue, home, dir), GorootEvidence = At(workspace, goroot) };
+            var root = ExpandPath(rootValue, home, dir);
+            project = project with { Goroot = root, GorootVersion = ReleaseOf(root), GorootEvidence = At(workspace, goroot) };
         }
 
         if (components.FirstOrDefault(c => (string?)c.Attribute("name") == "VgoProject") is { } vgo)

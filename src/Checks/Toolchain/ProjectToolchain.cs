@@ -3,9 +3,9 @@ using GoWatch.Checks.Facts;
 namespace GoWatch.Checks.Toolchain;
 
 /// <summary>
-/// The toolchain <c>go</c> run from a terminal uses in one project: its go.mod's <c>go</c> and
-/// <c>toolchain</c> lines, the bundled Go and the GOTOOLCHAIN in force, and the outcome, told in
-/// one sentence (<see cref="Story"/>).
+/// The toolchain <c>go</c> (run from a terminal, or by GoLand) uses in one project: its go.mod's
+/// <c>go</c> and <c>toolchain</c> lines, the Go that starts and the GOTOOLCHAIN in force, and the
+/// outcome, told in one sentence (<see cref="Story"/>).
 /// </summary>
 public sealed record ProjectToolchain
 {
@@ -21,10 +21,10 @@ public sealed record ProjectToolchain
     /// <summary>The toolchain line's toolchain; null when there is none, or it says <c>default</c>.</summary>
     public GoRelease? ToolchainLine { get; init; }
 
-    /// <summary>The version of the toolchain bundled with the <c>go</c> on PATH, or null when unknown.</summary>
+    /// <summary>The version of the go that starts (the one on PATH, or GoLand's), before any switch; null when unknown.</summary>
     public GoRelease? Bundled { get; init; }
 
-    /// <summary>The GOTOOLCHAIN in force for a terminal; null before Go 1.21 (ignored) or when unknown.</summary>
+    /// <summary>The GOTOOLCHAIN in force; null before Go 1.21 (ignored) or when unknown.</summary>
     public ToolchainSetting? Setting { get; init; }
 
     /// <summary>Where <see cref="Setting"/> comes from.</summary>

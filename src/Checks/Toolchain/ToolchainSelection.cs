@@ -50,8 +50,44 @@ public static class ToolchainSelection
             .ToList();
     }
 
-    /// <summary>The toolchain for the project in <paramref name="directory"/> with <paramref name="mod"/>.</summary>
-    public static ProjectToolchain Of(MachineFacts facts, string directory, GoModFacts mod)
+    /// <summary>The toolchain a terminal's go runs for the project in <paramref name="directory"/> with <paramref name="mod"/>.</summary>
+    public static ProjectToolchain Of(MachineFacts facts, string directory, GoModFacts mod) =>
+        Decide(facts, directory, mod, new Runner(Bundled(facts), "the bundled toolchain", "the version of the go on PATH is unknown",
+            GoValues.Effective(facts, "GOTOOLCHAIN"), "GOTOOLCHAIN=auto (Go's default; go env did not say)", facts.Shell.PathEntries));
+
+    /// <summary>
+    /// The toolchain go run by GoLand uses in <paramref name="project"/>: the Go of the project's GOROOT, else of
+    /// GoLand's only SDK, with the GOTOOLCHAIN GoLand passes (the project's environment, else the desktop
+    /// session's, else the Go env file; that Go's own <c>$GOROOT/go.env</c> is not read, so standard
+    /// Go's <c>auto</c> is assumed) and the desktop session's PATH. Null when the project has no go.mod or
+    /// which Go GoLand uses is not known.
+    /// </summary>
+    public static ProjectToolchain? InGoLand(MachineFacts facts, GoLandProject project)
+    {
+        if (project.GoMod is not { } mod)
+        {
+            return null;
+        }
+        var (root, version) = project.Goroot is { } own ? (own, project.GorootVersion)
+            : facts.GoLand is { ConfigDirectory: not null, Sdks: [var only] } ? (only.Home, only.Version)
+            : (null, null);
+        if (root is null)
+        {
+            return null;
+        }
+        var desktop = facts.Desktop.WasRead ? facts.Desktop : null;
+        var setting = project.Environment.TryGetValue("GOTOOLCHAIN", out var set) && set.Value.Length > 0 ? new GoValues.Source("GoLand project", set.Value, set.Evidence)
+            : desktop?.Get("GOTOOLCHAIN") is { Length: > 0 } fromDesktop ? new GoValues.Source("desktop session", fromDesktop, Evidence.Note($"{desktop.Source}: GOTOOLCHAIN={fromDesktop}"))
+            : GoValues.EnvFile(facts, "GOTOOLCHAIN") is { Value.Length: > 0 } fromFile ? fromFile
+            : null;
+        return Decide(facts, project.Directory, mod, new Runner(GoRelease.Parse(version), $"GoLand's Go at {root}", $"the version of GoLand's Go at {root} is unknown (no VERSION file)",
+            setting, "GOTOOLCHAIN=auto (assumed: GoLand's Go's own go.env is not read)", desktop?.Get("PATH")?.Split(':') ?? []));
+    }
+
+    // The go that runs, as seen from a terminal or from GoLand: its version, how it is named, the GOTOOLCHAIN it gets and its PATH.
+    private sealed record Runner(GoRelease? Bundled, string Label, string UnknownVersion, GoValues.Source? Setting, string AssumedSetting, IReadOnlyList<string> PathEntries);
+
+    private static ProjectToolchain Decide(MachineFacts facts, string directory, GoModFacts mod, Runner runner)
     {
         var goLine = GoRelease.Parse(mod.GoVersion);
         var toolchainLine = ToolchainLine(mod.Toolchain);
@@ -61,7 +97,7 @@ public static class ToolchainSelection
             GoMod = mod,
             GoLine = goLine,
             ToolchainLine = toolchainLine,
-            Bundled = Bundled(facts),
+            Bundled = runner.Bundled,
             Outcome = ToolchainOutcome.Unknown,
             Story = "",
         };
@@ -79,7 +115,7 @@ public static class ToolchainSelection
         }
         if (result.Bundled is not { } bundled)
         {
-            return result with { Story = "the version of the go on PATH is unknown" };
+            return result with { Story = runner.UnknownVersion };
         }
         var required = goLine ?? ImplicitGoLine;
         var requiredText = goLine is null ? "1.16 (go.mod has no go line)" : goLine.Text;
@@ -89,7 +125,7 @@ public static class ToolchainSelection
             return BeforeSwitching(result, mod, bundled, required);
         }
 
-        var effective = GoValues.Effective(facts, "GOTOOLCHAIN");
+        var effective = runner.Setting;
         var setting = ToolchainSetting.Parse(effective?.Value);
         if (effective is { Value.Length: > 0 } && setting is null)
         {
@@ -101,13 +137,13 @@ public static class ToolchainSelection
         }
         // Standard toolchains set auto in $GOROOT/go.env; go env answered nothing, so assume it.
         setting ??= ToolchainSetting.Parse("auto")!;
-        var settingEvidence = effective?.Evidence ?? Evidence.Note("GOTOOLCHAIN=auto (Go's default; go env did not say)");
+        var settingEvidence = effective?.Evidence ?? Evidence.Note(runner.AssumedSetting);
         result = result with { Setting = setting, SettingEvidence = settingEvidence };
 
         // A GOTOOLCHAIN naming the bundled version is the bundled toolchain.
         var isBundled = setting.DefaultVersion is not { } named || named.CompareTo(bundled) == 0;
         var defaultVersion = setting.DefaultVersion ?? bundled;
-        var defaultName = isBundled ? $"go{bundled.Text} (the bundled toolchain)" : setting.DefaultName;
+        var defaultName = isBundled ? $"go{bundled.Text} ({runner.Label})" : setting.DefaultName;
         var runsDefault = isBundled ? "go" + bundled.Text : setting.DefaultName;
         var how = $"GOTOOLCHAIN={setting.Value}";
 
@@ -151,7 +187,7 @@ public static class ToolchainSelection
                 };
             }
             var fetched = isBundled ? ""
-                : FindOnPath(facts, setting.DefaultName).Found is { } program ? $" ({how}; {program} on PATH)"
+                : FindOnPath(facts, runner.PathEntries, setting.DefaultName).Found is { } program ? $" ({how}; {program} on PATH)"
                 : $" ({how}; from PATH when a program of that name is there, else downloaded)";
             return result with
             {
@@ -163,7 +199,7 @@ public static class ToolchainSelection
 
         var name = target.ToolchainName;
         var which = targetLine == mod.ToolchainLine ? "toolchain line" : "go line";
-        var onPath = FindOnPath(facts, name);
+        var onPath = FindOnPath(facts, runner.PathEntries, name);
         if (setting.Mode == ToolchainMode.Path && onPath is { Found: null, Known: true })
         {
             return result with
@@ -229,10 +265,10 @@ public static class ToolchainSelection
         written is { } t && t.StartsWith("go", StringComparison.Ordinal) ? GoRelease.Parse(t) is { IsLanguageVersion: false } v ? v : null : null;
 
     // The first executable NAME on the shell's PATH; Known is false when the path probe did not look everywhere.
-    private static (string? Found, bool Known) FindOnPath(MachineFacts facts, string name)
+    private static (string? Found, bool Known) FindOnPath(MachineFacts facts, IReadOnlyList<string> pathEntries, string name)
     {
         var known = true;
-        foreach (var entry in facts.Shell.PathEntries.Where(e => e.StartsWith('/')))
+        foreach (var entry in pathEntries.Where(e => e.StartsWith('/')))
         {
             var candidate = Path.Combine(entry, name);
             switch (facts.Paths.Get(candidate))

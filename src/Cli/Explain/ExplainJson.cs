@@ -11,7 +11,8 @@ namespace GoWatch.Cli.Explain;
 /// property cannot change it. Paths stay absolute (<c>from</c> is the short form people read);
 /// values are masked. Extra fields: a source's <c>text</c>, <c>desktop</c> saying whether the
 /// desktop session was read, and per variable <c>projects</c>: for GOTOOLCHAIN and go, each watched
-/// project's go.mod lines and the toolchain a terminal's go runs there (empty for the rest).
+/// project's go.mod lines and the toolchain a terminal's go runs there, and under <c>goland</c> the
+/// same for GoLand's Go when it is known (empty for the rest).
 /// </summary>
 public static class ExplainJson
 {
@@ -70,7 +71,7 @@ public static class ExplainJson
                     writer.WriteEndObject();
                 }
                 writer.WriteEndArray();
-                WriteToolchains(writer, variable.Toolchains);
+                WriteToolchains(writer, variable.Toolchains, variable.GoLandToolchains);
                 writer.WriteEndObject();
             }
             writer.WriteEndArray();
@@ -80,7 +81,7 @@ public static class ExplainJson
     }
 
     // "projects": per watched project with a go.mod, its go and toolchain lines and the toolchain a terminal's go runs there.
-    private static void WriteToolchains(Utf8JsonWriter writer, IReadOnlyList<ProjectToolchain> toolchains)
+    private static void WriteToolchains(Utf8JsonWriter writer, IReadOnlyList<ProjectToolchain> toolchains, IReadOnlyList<ProjectToolchain> inGoLand)
     {
         writer.WriteStartArray("projects");
         foreach (var project in toolchains)
@@ -90,39 +91,55 @@ public static class ExplainJson
             writer.WriteString("goMod", project.GoMod.Path);
             GoModLine(writer, "goLine", project.GoMod.GoVersion, project.GoMod.GoLine);
             GoModLine(writer, "toolchainLine", project.GoMod.Toolchain, project.GoMod.ToolchainLine);
-            Nullable(writer, "bundled", project.Bundled is { } bundled ? "go" + bundled.Text : null);
-            if (project.Setting is { } setting)
+            WriteSelection(writer, project);
+            if (inGoLand.FirstOrDefault(g => g.Directory == project.Directory) is { } goland)
             {
-                writer.WriteStartObject("gotoolchain");
-                writer.WriteString("value", setting.Value);
-                Nullable(writer, "file", project.SettingEvidence?.File);
-                if (project.SettingEvidence?.Line is { } line)
-                {
-                    writer.WriteNumber("line", line);
-                }
-                else
-                {
-                    writer.WriteNull("line");
-                }
+                writer.WriteStartObject("goland");
+                WriteSelection(writer, goland);
                 writer.WriteEndObject();
             }
             else
             {
-                writer.WriteNull("gotoolchain");
+                writer.WriteNull("goland");
             }
-            Nullable(writer, "runs", project.Runs);
-            writer.WriteString("outcome", project.Outcome switch
-            {
-                ToolchainOutcome.Default => "default",
-                ToolchainOutcome.Switches => "switches",
-                ToolchainOutcome.PreferenceIgnored => "preference-ignored",
-                ToolchainOutcome.TooOld => "too-old",
-                _ => "unknown",
-            });
-            writer.WriteString("story", Mask(project.Story));
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
+    }
+
+    // bundled, gotoolchain, runs, outcome, story: what one environment's go does in the project.
+    private static void WriteSelection(Utf8JsonWriter writer, ProjectToolchain project)
+    {
+        Nullable(writer, "bundled", project.Bundled is { } bundled ? "go" + bundled.Text : null);
+        if (project.Setting is { } setting)
+        {
+            writer.WriteStartObject("gotoolchain");
+            writer.WriteString("value", setting.Value);
+            Nullable(writer, "file", project.SettingEvidence?.File);
+            if (project.SettingEvidence?.Line is { } line)
+            {
+                writer.WriteNumber("line", line);
+            }
+            else
+            {
+                writer.WriteNull("line");
+            }
+            writer.WriteEndObject();
+        }
+        else
+        {
+            writer.WriteNull("gotoolchain");
+        }
+        Nullable(writer, "runs", project.Runs);
+        writer.WriteString("outcome", project.Outcome switch
+        {
+            ToolchainOutcome.Default => "default",
+            ToolchainOutcome.Switches => "switches",
+            ToolchainOutcome.PreferenceIgnored => "preference-ignored",
+            ToolchainOutcome.TooOld => "too-old",
+            _ => "unknown",
+        });
+        writer.WriteString("story", Mask(project.Story));
     }
 
     private static void GoModLine(Utf8JsonWriter writer, string name, string? value, Evidence? line)

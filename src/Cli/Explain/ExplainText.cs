@@ -83,6 +83,10 @@ public static class ExplainText
             }
             var mod = project.GoMod.Error is not null ? "go.mod" : lines.Count == 0 ? "go.mod without a go line" : "go.mod: " + string.Join(", ", lines);
             output.WriteLine($"  project {Visible.Line(where)} ({Visible.Line(mod)}): {Visible.Line(Tilde(project.Story, home))}");
+            if (variable.GoLandToolchains.FirstOrDefault(g => g.Directory == project.Directory) is { } goland)
+            {
+                output.WriteLine($"    in GoLand: {Visible.Line(Tilde(goland.Story, home))}");
+            }
         }
     }
 

@@ -7,4 +7,7 @@ public sealed record ExplainedVariable(string Name, TerminalValue Terminal, IRea
 {
     /// <summary>For GOTOOLCHAIN and go: the toolchain a terminal's go runs in each watched project with a go.mod; empty for the rest.</summary>
     public IReadOnlyList<ProjectToolchain> Toolchains { get; init; } = [];
+
+    /// <summary>For GOTOOLCHAIN and go: the same for go run by GoLand, where GoLand's Go is known (a project GOROOT or GoLand's only SDK).</summary>
+    public IReadOnlyList<ProjectToolchain> GoLandToolchains { get; init; } = [];
 }

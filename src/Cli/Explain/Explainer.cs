@@ -26,9 +26,15 @@ public sealed class Explainer(MachineFacts facts, Func<string, bool> isExecutabl
 
     /// <summary>Explains each of <paramref name="names"/> (canonical spellings from <see cref="ExplainVariables"/>).</summary>
     public IReadOnlyList<ExplainedVariable> Explain(IEnumerable<string> names) =>
-        names.Select(n => n == ExplainVariables.Go ? ExplainGo() with { Toolchains = ToolchainSelection.Of(facts) }
-            : n == GoToolchain ? ExplainVariable(n) with { Toolchains = ToolchainSelection.Of(facts) }
+        names.Select(n => n == ExplainVariables.Go ? WithToolchains(ExplainGo())
+            : n == GoToolchain ? WithToolchains(ExplainVariable(n))
             : ExplainVariable(n)).ToList();
+
+    private ExplainedVariable WithToolchains(ExplainedVariable variable) => variable with
+    {
+        Toolchains = ToolchainSelection.Of(facts),
+        GoLandToolchains = facts.GoLand.Projects.Select(p => ToolchainSelection.InGoLand(facts, p)).OfType<ProjectToolchain>().ToList(),
+    };
 
     /// <summary><c>~/.zshrc:12</c> for evidence in a file.</summary>
     public string Where(Evidence evidence) =>

@@ -161,4 +161,60 @@ public sealed class ToolchainSelectionTests
 
         Assert.Equal("1.22.5", ToolchainSelection.Bundled(facts)!.Text);
     }
+
+    [Fact]
+    public void In_goland_a_project_goroot_older_than_the_go_line_is_too_old_while_the_terminals_go_switches()
+    {
+        var facts = FactsBuilder.Mac().WithGo(version: "go1.23.1").GoEnv("GOTOOLCHAIN", "auto").Project("api", goroot: "/Users/u/sdk/go1.21.0", goModVersion: "1.22")
+            .EnvFile("GOTOOLCHAIN", "local").Build();
+        var project = facts.GoLand.Projects[0] with { GorootVersion = "go1.21.0" };
+
+        var goland = ToolchainSelection.InGoLand(facts, project);
+
+        Assert.NotNull(goland);
+        Assert.Equal(ToolchainOutcome.TooOld, goland.Outcome);
+        Assert.Contains("go1.21.0 (GoLand's Go at /Users/u/sdk/go1.21.0) is older and GOTOOLCHAIN=local never switches", goland.Story);
+        Assert.Equal(FactsBuilder.EnvFilePath, goland.SettingEvidence!.File);
+    }
+
+    [Fact]
+    public void In_goland_the_projects_own_gotoolchain_beats_the_go_env_file()
+    {
+        var facts = FactsBuilder.Mac().WithGo().EnvFile("GOTOOLCHAIN", "local")
+            .Project("api", goroot: "/Users/u/sdk/go1.22.5", goModVersion: "1.23.1", environment: new Dictionary<string, string> { ["GOTOOLCHAIN"] = "auto" }).Build();
+        var project = facts.GoLand.Projects[0] with { GorootVersion = "go1.22.5" };
+
+        var goland = ToolchainSelection.InGoLand(facts, project)!;
+
+        Assert.Equal((ToolchainOutcome.Switches, "go1.23.1"), (goland.Outcome, goland.Runs));
+        Assert.Equal(6, goland.SettingEvidence!.Line);
+    }
+
+    [Fact]
+    public void In_goland_a_project_without_goroot_uses_golands_only_sdk_and_the_desktop_sessions_gotoolchain()
+    {
+        var facts = FactsBuilder.Mac().WithGo().Project("api", goModVersion: "1.23.1").Build();
+        facts = facts with
+        {
+            GoLand = facts.GoLand with
+            {
+                ConfigDirectory = "/Users/u/Library/Application Support/JetBrains/GoLand2024.3",
+                Sdks = [new GoLandSdk("/opt/homebrew/opt/go/libexec", new Evidence("/x/go.sdk.xml", 5, "<option value=\"file:///opt/homebrew/opt/go/libexec\" />"), "go1.23.2")],
+            },
+            Desktop = new DesktopSessionFacts { Source = "launchctl getenv", Variables = new Dictionary<string, string> { ["GOTOOLCHAIN"] = "local" } },
+        };
+
+        var goland = ToolchainSelection.InGoLand(facts, facts.GoLand.Projects[0])!;
+
+        Assert.Equal((ToolchainOutcome.Default, "go1.23.2"), (goland.Outcome, goland.Runs));
+        Assert.Equal("launchctl getenv: GOTOOLCHAIN=local", goland.SettingEvidence!.Text);
+    }
+
+    [Fact]
+    public void In_goland_with_several_sdks_and_no_project_goroot_the_go_is_unknown_so_nothing_is_claimed()
+    {
+        var facts = FactsBuilder.Mac().WithGo().Project("api", goModVersion: "1.23.1").GoLandSdk("/opt/a").GoLandSdk("/opt/b").Build();
+
+        Assert.Null(ToolchainSelection.InGoLand(facts, facts.GoLand.Projects[0]));
+    }
 }

@@ -291,4 +291,31 @@ public sealed class ExplainCommandTests : IDisposable
         var goland = Assert.Single(goroot.GetProperty("goland").EnumerateArray());
         Assert.Equal(_s.HomePath("sdk/go1.22.5"), goland.GetProperty("value").GetString());
     }
+
+    [Fact]
+    public void A_goland_project_whose_goroot_is_older_than_its_go_line_is_too_old_in_goland_with_gotoolchain_local_from_the_go_env_file()
+    {
+        var bin = FakeGoRoot.Create(_s.HomePath("sdk/go1.23.1"), "go1.23.1");
+        FakeGoRoot.Create(_s.HomePath("sdk/go1.21.0"), "go1.21.0");
+        Write(".zshrc", $"export PATH=\"{bin}:$PATH\"\nexport GOTOOLCHAIN=auto\n");
+        Write(".config/go/env", "GOTOOLCHAIN=local\n");
+        Write("code/svc/.idea/workspace.xml", """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <project version="4">
+              <component name="GOROOT" url="file://$USER_HOME$/sdk/go1.21.0" />
+            </project>
+            """);
+        WatchedProject("code/svc", "module example.com/svc\n\ngo 1.22\n");
+
+        var text = _s.Run("explain", "GOTOOLCHAIN").Stdout.ReplaceLineEndings("\n");
+        var project = Project(Variable(_s.Run("explain", "GOTOOLCHAIN", "--json"), "GOTOOLCHAIN"));
+
+        Assert.Contains("  project ~/code/svc (go.mod: go 1.22): go1.23.1 (the bundled toolchain) runs: it is at least the go 1.22 go.mod asks for\n"
+            + "    in GoLand: go.mod needs go 1.22, go1.21.0 (GoLand's Go at ~/sdk/go1.21.0) is older and GOTOOLCHAIN=local never switches: go stops with \"go.mod requires go >= 1.22 (running go 1.21.0; GOTOOLCHAIN=local)\"\n", text);
+        Assert.Equal("default", project.GetProperty("outcome").GetString());
+        var goland = project.GetProperty("goland");
+        Assert.Equal("too-old", goland.GetProperty("outcome").GetString());
+        Assert.Equal("go1.21.0", goland.GetProperty("bundled").GetString());
+        Assert.Equal(_s.Settings.GoEnvFile, goland.GetProperty("gotoolchain").GetProperty("file").GetString());
+    }
 }
