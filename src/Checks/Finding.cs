@@ -37,4 +37,11 @@ public sealed record Finding
 
     /// <summary>A command or an edit the user can apply.</summary>
     public string Fix { get; }
+
+    /// <summary>
+    /// The variables whose provenance is the story of this finding (<c>GOROOT</c>, <c>go</c> for the
+    /// go on PATH): <c>gowatch explain</c> with them shows every place that sets them. Empty when
+    /// where a value comes from is not the point.
+    /// </summary>
+    public IReadOnlyList<string> Explain { get; init; } = [];
 }

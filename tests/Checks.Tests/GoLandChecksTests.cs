@@ -70,6 +70,71 @@ public sealed class GoLandChecksTests
     }
 
     [Fact]
+    public async Task Sdks_in_the_sdk_url_set_goland_writes_are_read_with_their_lines()
+    {
+        using var s = WithGo();
+        var options = s.GoLandOptions("go.sdk.xml", """
+            <application>
+              <component name="GoSdkList">
+                <sdk-url>
+                  <set>
+                    <option value="file:///opt/homebrew/opt/go/libexec" />
+                    <option value="file://$USER_HOME$/sdk/go1.22.5" />
+                  </set>
+                </sdk-url>
+              </component>
+            </application>
+            """);
+
+        var facts = await s.FactsAsync();
+
+        Assert.Equal(["/opt/homebrew/opt/go/libexec", Path.Combine(s.Home, "sdk", "go1.22.5")], facts.GoLand.Sdks.Select(k => k.Home));
+        Assert.Equal([(options, 5), (options, 6)], facts.GoLand.Sdks.Select(k => (k.Evidence.File!, k.Evidence.Line ?? 0)));
+    }
+
+    [Fact]
+    public async Task The_go_release_of_a_project_goroot_and_of_an_sdk_is_read_from_its_version_file()
+    {
+        using var s = WithGo();
+        var sdk = s.Sys("/sdk/go1.21.0");
+        s.FakeGo(sdk, new FakeGo { Version = "go1.21.0" });
+        s.GoLandOptions("go.sdk.xml", $"""
+            <application>
+              <component name="GoSdkList">
+                <sdk-url><set><option value="file://{sdk}" /></set></sdk-url>
+              </component>
+            </application>
+            """);
+        s.ProjectDirs.Add(s.Project("svc", Scenario.Workspace(gorootUrl: "file://" + sdk), "module svc\n\ngo 1.22\n"));
+
+        var facts = await s.FactsAsync();
+
+        Assert.Equal("go1.21.0", Assert.Single(facts.GoLand.Sdks).Version);
+        Assert.Equal("go1.21.0", Assert.Single(facts.GoLand.Projects).GorootVersion);
+    }
+
+    [Fact]
+    public async Task An_older_goland_sdk_path_set_is_read_and_a_gone_sdk_in_it_is_missing()
+    {
+        using var s = WithGo();
+        s.GoLandOptions("go.sdk.xml", """
+            <application>
+              <component name="GoSdkList">
+                <sdk-path>
+                  <set>
+                    <option value="$USER_HOME$/.goenv/versions/1.11.2" />
+                  </set>
+                </sdk-path>
+              </component>
+            </application>
+            """);
+
+        var report = await s.VerifyAsync("goland.goroot-missing");
+
+        Assert.Contains(Path.Combine(s.Home, ".goenv", "versions", "1.11.2"), report.Fires("goland.goroot-missing").Detail);
+    }
+
+    [Fact]
     public async Task Malformed_workspace_xml_is_a_finding_not_a_crash()
     {
         using var s = WithGo();

@@ -11,8 +11,11 @@ internal abstract class Check(string id, Severity severity, CheckArea area) : IC
 
     public abstract CheckOutcome Evaluate(MachineFacts facts);
 
-    protected CheckOutcome Fail(string title, string detail, IEnumerable<Evidence?> evidence, string fix) =>
-        CheckOutcome.Fail(new Finding(Id, Severity, title, detail, evidence.OfType<Evidence>().ToList(), fix));
+    protected CheckOutcome Fail(string title, string detail, IEnumerable<Evidence?> evidence, string fix, IEnumerable<string>? explain = null) =>
+        CheckOutcome.Fail(new Finding(Id, Severity, title, detail, evidence.OfType<Evidence>().ToList(), fix)
+        {
+            Explain = explain?.Distinct(StringComparer.Ordinal).ToList() ?? [],
+        });
 
     protected const string GoLandNotInstalled = "GoLand is not installed and no watched project has GoLand settings";
 

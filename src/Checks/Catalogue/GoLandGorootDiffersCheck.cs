@@ -36,6 +36,7 @@ internal sealed class GoLandGorootDiffersCheck() : Check("goland.goroot-differs"
         return Fail("GoLand uses another Go than your terminal",
             $"The terminal runs {facts.Go.Path} (GOROOT {root}), but {string.Join("; ", differing.Select(p => $"{p.Directory} uses {p.Goroot}"))}. Builds, tests and versions differ between the IDE and the command line.",
             differing.Select(p => p.GorootEvidence),
-            $"In GoLand: Settings → Go → GOROOT → choose {root}.");
+            $"In GoLand: Settings → Go → GOROOT → choose {root}.",
+            ["GOROOT", "go"]);
     }
 }

@@ -40,6 +40,7 @@ internal sealed class GorootMismatchCheck() : Check("goroot.mismatch", Severity.
         return Fail("GOROOT does not match the go that runs",
             string.Join("; ", problems) + ". go then compiles against another standard library or fails with \"cannot find GOROOT\". Modern Go finds its own root; GOROOT rarely needs setting.",
             evidence,
-            $"Remove the GOROOT assignment ({ShellSyntax.Unset(kind, "GOROOT")}; go env -u GOROOT for the env file), or set it to {root ?? "the installed Go root"}.");
+            $"Remove the GOROOT assignment ({ShellSyntax.Unset(kind, "GOROOT")}; go env -u GOROOT for the env file), or set it to {root ?? "the installed Go root"}.",
+            ["GOROOT"]);
     }
 }

@@ -62,7 +62,8 @@ internal sealed class GuiEnvironmentDiffersCheck() : Check("env.gui-differs", Se
         return Fail($"Apps started from the desktop see another Go environment than the terminal ({string.Join(", ", differences.Select(d => d.Name))})",
             $"GoLand started from the {(mac ? "Dock" : "desktop")} inherits {session}, not the login shell: {detail}.",
             evidence,
-            $"{string.Join("; ", fixes)}; then {persisted}, and restart GoLand.");
+            $"{string.Join("; ", fixes)}; then {persisted}, and restart GoLand.",
+            differences.Select(d => d.Name == "PATH" ? "go" : d.Name));
     }
 
     private static string Fix(bool mac, string name, string? shellValue)

@@ -12,6 +12,9 @@ public sealed record GoLandProject
     /// <summary>The GOROOT GoLand uses for this project (macros expanded), or null when unset.</summary>
     public string? Goroot { get; init; }
 
+    /// <summary>The first line of <see cref="Goroot"/>'s <c>VERSION</c> file (<c>go1.22.5</c>), or null.</summary>
+    public string? GorootVersion { get; init; }
+
     /// <summary>Where <see cref="Goroot"/> is set.</summary>
     public Evidence? GorootEvidence { get; init; }
 

@@ -33,11 +33,14 @@ public sealed class GoLandReader : IGoLandReader
             var options = Path.Combine(configDir, "options");
             if (Load(Path.Combine(options, "go.sdk.xml"), problems) is { } sdkDoc)
             {
-                foreach (var option in sdkDoc.Descendants("option").Where(o => SdkOptionNames.Contains((string?)o.Attribute("name"))))
+                // GoLand writes <component name="GoSdkList"><sdk-url><set><option value="file://…"/> (older: <sdk-path>);
+                // named options (homeUrl, homePath …) under a GoSdk are read too.
+                foreach (var option in sdkDoc.Descendants("option").Where(IsSdkOption))
                 {
-                    if ((string?)option.Attribute("value") is { Length: > 0 } value && option.Ancestors().Any(a => a.Name.LocalName is "GoSdk" or "list" or "component"))
+                    if ((string?)option.Attribute("value") is { Length: > 0 } value)
                     {
-                        sdks.Add(new GoLandSdk(ExpandPath(value, settings.Home, null), At(Path.Combine(options, "go.sdk.xml"), option)));
+                        var home = ExpandPath(value, settings.Home, null);
+                        sdks.Add(new GoLandSdk(home, At(Path.Combine(options, "go.sdk.xml"), option), ReleaseOf(home)));
                     }
                 }
             }
@@ -71,6 +74,27 @@ public sealed class GoLandReader : IGoLandReader
             Problems = problems,
         };
     }
+
+    // The Go release an SDK root holds: the first line of its VERSION file, read only from a small regular file.
+    private static string? ReleaseOf(string root)
+    {
+        try
+        {
+            var version = Path.Combine(root, "VERSION");
+            return Path.IsPathFullyQualified(root) && File.Exists(version) && RegularFile.ReadAllText(version, 64 * 1024) is { } text
+                ? text.ReplaceLineEndings("\n").Split('\n')[0].Trim() is { Length: > 0 } line ? line : null
+                : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private static bool IsSdkOption(XElement option) =>
+        option.Attribute("name") is { } name
+            ? SdkOptionNames.Contains(name.Value) && option.Ancestors().Any(a => a.Name.LocalName is "GoSdk" or "list" or "component")
+            : option.Ancestors().Any(a => a.Name.LocalName is "sdk-url" or "sdk-path");
 
     /// <summary>Expands JetBrains macros and strips a <c>file://</c> scheme.</summary>
     public static string ExpandPath(string value, string home, string? projectDir)
@@ -131,7 +155,8 @@ public sealed class GoLandReader : IGoLandReader
         if (components.FirstOrDefault(c => (string?)c.Attribute("name") == "GOROOT") is { } goroot &&
             ((string?)goroot.Attribute("url") ?? (string?)goroot.Attribute("path")) is { Length: > 0 } rootValue)
         {
-            project = project with { Goroot = ExpandPath(rootValue, home, dir), GorootEvidence = At(workspace, goroot) };
+            var root = ExpandPath(rootValue, home, dir);
+            project = project with { Goroot = root, GorootVersion = ReleaseOf(root), GorootEvidence = At(workspace, goroot) };
         }
 
         if (components.FirstOrDefault(c => (string?)c.Attribute("name") == "VgoProject") is { } vgo)
@@ -168,13 +193,13 @@ public sealed class GoLandReader : IGoLandReader
             // go.mod is small: a regular file of at most 1 MiB, never a FIFO or device.
             if (RegularFile.ReadAllText(path, 1024 * 1024) is not { } text)
             {
-                return new GoModFacts(path, null, null, null, null);
+                return new GoModFacts(path, null, null, null, null, "not a regular file of at most 1 MiB");
             }
             lines = text.ReplaceLineEndings("\n").Split('\n');
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return new GoModFacts(path, null, null, null, null);
+            return new GoModFacts(path, null, null, null, null, ex.Message);
         }
         string? go = null, toolchain = null;
         Evidence? goLine = null, toolchainLine = null;

@@ -6,7 +6,7 @@ namespace GoWatch.Checks.Probes;
 /// <summary>
 /// Every path the gathered facts mention that a check may ask about: GOROOTs (and their
 /// <c>bin/go</c>), GOPATH and GOBIN entries, the go that runs and its root, installation roots,
-/// GoLand's project GOROOTs and SDKs. The path probe looks at exactly these.
+/// GoLand's project GOROOTs and SDKs, and the toolchains go.mod files ask for on PATH. The path probe looks at exactly these.
 /// </summary>
 internal static class MentionedPaths
 {
@@ -50,6 +50,14 @@ internal static class MentionedPaths
         foreach (var sdk in facts.GoLand.Sdks)
         {
             Add(sdk.Home);
+        }
+        // The goX.Y.Z programs go would look for on PATH before downloading a toolchain a go.mod asks for.
+        foreach (var toolchain in Toolchain.ToolchainSelection.WantedOnPath(facts))
+        {
+            foreach (var entry in facts.Shell.PathEntries.Where(e => e.StartsWith('/')))
+            {
+                Add(Path.Combine(entry, toolchain));
+            }
         }
         return paths.Select(PathFacts.Normalize).Distinct(StringComparer.Ordinal).ToList();
     }

@@ -1,3 +1,4 @@
+using GoWatch.Checks.Toolchain;
 using GoWatch.Cli.Rendering;
 using GoWatch.Platform.Locations;
 using GoWatch.Platform.Security;
@@ -6,7 +7,8 @@ namespace GoWatch.Cli.Explain;
 
 /// <summary>
 /// <c>gowatch explain</c> for a person: per variable, what a terminal gets and from where, every
-/// line and file that set it (the ones overridden first), and what GoLand gets. Paths under
+/// line and file that set it (the ones overridden first), what GoLand gets, and for GOTOOLCHAIN
+/// the toolchain each watched project's go.mod makes a terminal's go run. Paths under
 /// HOME read <c>~</c>; values pass the secret masker.
 /// </summary>
 public static class ExplainText
@@ -47,7 +49,50 @@ public static class ExplainText
                 ? $"  {project}: unknown ({goland.From})"
                 : $"  {project}: {Value(goland.Value, home)}, from {goland.From}{same}");
         }
+        WriteToolchains(output, variable, home);
     }
+
+    private static void WriteToolchains(TextWriter output, ExplainedVariable variable, string home)
+    {
+        foreach (var project in variable.Toolchains)
+        {
+            var where = HomePaths.Tilde(project.Directory, home);
+            if (variable.Name == ExplainVariables.Go)
+            {
+                // Only where go.mod changes which go runs; GOTOOLCHAIN tells the whole story.
+                var what = project.Outcome switch
+                {
+                    ToolchainOutcome.Switches => $"go.mod makes it run {project.Runs}",
+                    ToolchainOutcome.TooOld => "it is too old for go.mod and cannot switch",
+                    _ => null,
+                };
+                if (what is not null)
+                {
+                    output.WriteLine($"  in project {Visible.Line(where)}, {what} (gowatch explain GOTOOLCHAIN)");
+                }
+                continue;
+            }
+            var lines = new List<string>();
+            if (project.GoMod.GoVersion is { } go)
+            {
+                lines.Add($"go {go}");
+            }
+            if (project.GoMod.Toolchain is { } toolchain)
+            {
+                lines.Add($"toolchain {toolchain}");
+            }
+            var mod = project.GoMod.Error is not null ? "go.mod" : lines.Count == 0 ? "go.mod without a go line" : "go.mod: " + string.Join(", ", lines);
+            output.WriteLine($"  project {Visible.Line(where)} ({Visible.Line(mod)}): {Visible.Line(Tilde(project.Story, home))}");
+            if (variable.GoLandToolchains.FirstOrDefault(g => g.Directory == project.Directory) is { } goland)
+            {
+                output.WriteLine($"    in GoLand: {Visible.Line(Tilde(goland.Story, home))}");
+            }
+        }
+    }
+
+    // Paths inside a sentence, shown with ~ like everywhere else.
+    private static string Tilde(string text, string home) =>
+        home.Length > 1 ? text.Replace(home.TrimEnd('/') + "/", "~/", StringComparison.Ordinal) : text;
 
     private static string Describe(ValueSource source, string home)
     {

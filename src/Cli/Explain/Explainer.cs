@@ -1,5 +1,6 @@
 using GoWatch.Checks;
 using GoWatch.Checks.Facts;
+using GoWatch.Checks.Toolchain;
 using GoWatch.Platform;
 using GoWatch.Platform.Locations;
 
@@ -10,19 +11,30 @@ namespace GoWatch.Cli.Explain;
 /// wins. For a terminal: a non-empty exported shell variable beats the Go env file
 /// (<c>go env -w</c>), which beats Go's default. For GoLand: the project's own GOROOT or
 /// environment when set, else the desktop session's environment (not the shell's), then the Go
-/// env file, then the default.
+/// env file, then the default; a project that pins no GOROOT gets GoLand's Go SDK from
+/// <c>options/go.sdk.xml</c> when GoLand knows exactly one. For GOTOOLCHAIN and go, each watched
+/// project's go.mod decides which toolchain actually runs (<see cref="ToolchainSelection"/>).
 /// </summary>
 public sealed class Explainer(MachineFacts facts, Func<string, bool> isExecutable)
 {
     private const string Default = "default";
     private const string GoEnvW = "go env -w";
     private const string Desktop = "desktop session";
+    private const string GoToolchain = "GOTOOLCHAIN";
 
     private string Home => facts.Host.Home;
 
     /// <summary>Explains each of <paramref name="names"/> (canonical spellings from <see cref="ExplainVariables"/>).</summary>
     public IReadOnlyList<ExplainedVariable> Explain(IEnumerable<string> names) =>
-        names.Select(n => n == ExplainVariables.Go ? ExplainGo() : ExplainVariable(n)).ToList();
+        names.Select(n => n == ExplainVariables.Go ? WithToolchains(ExplainGo())
+            : n == GoToolchain ? WithToolchains(ExplainVariable(n))
+            : ExplainVariable(n)).ToList();
+
+    private ExplainedVariable WithToolchains(ExplainedVariable variable) => variable with
+    {
+        Toolchains = ToolchainSelection.Of(facts),
+        GoLandToolchains = facts.GoLand.Projects.Select(p => ToolchainSelection.InGoLand(facts, p)).OfType<ProjectToolchain>().ToList(),
+    };
 
     /// <summary><c>~/.zshrc:12</c> for evidence in a file.</summary>
     public string Where(Evidence evidence) =>
@@ -78,10 +90,19 @@ public sealed class Explainer(MachineFacts facts, Func<string, bool> isExecutabl
                 sources.Add(new ValueSource("goland", set.Value, set.Evidence.File, set.Evidence.Line, $"environment of project {HomePaths.Tilde(project.Directory, Home)}", set.Evidence.Text));
                 continue;
             }
+            if (name == "GOROOT" && SdkFor(project) is { } sdk)
+            {
+                goland.Add(sdk);
+                continue;
+            }
             var value = desktop is { Length: > 0 } ? new GoLandValue(project?.Directory, desktop, Desktop)
                 : envFile is { Value.Length: > 0 } ? new GoLandValue(project?.Directory, envFile.Value, GoEnvW)
                 : new GoLandValue(project?.Directory, terminal.From == Default ? terminal.Value : GoDefault(name), Default);
             goland.Add(value);
+        }
+        if (name == "GOROOT")
+        {
+            sources.AddRange(SdkSources());
         }
         return new ExplainedVariable(name, terminal, goland, sources);
     }
@@ -110,11 +131,17 @@ public sealed class Explainer(MachineFacts facts, Func<string, bool> isExecutabl
                 sources.Add(new ValueSource("goland", bin, at?.File ?? project.WorkspaceFile, at?.Line, $"GOROOT of project {HomePaths.Tilde(project.Directory, Home)}"));
                 continue;
             }
-            // Without a project GOROOT, GoLand's go comes from the PATH it inherited, not the shell's.
+            if (SdkFor(project) is { } sdk)
+            {
+                goland.Add(sdk with { Value = sdk.Value is { } home ? Path.Combine(home, "bin", "go") : null });
+                continue;
+            }
+            // Without a project GOROOT or SDK, GoLand's go comes from the PATH it inherited, not the shell's.
             var path = desktopPath ?? (facts.Host.Platform == PlatformKind.MacOS ? Checks.Probes.LoginShellProbe.MinimalPath : null);
             var found = path is null ? null : FirstGo(path);
             goland.Add(new GoLandValue(project?.Directory, found, desktopPath is not null ? Desktop : path is not null ? Default : "unknown"));
         }
+        sources.AddRange(SdkSources().Select(s => s with { Value = s.Value is { } home ? Path.Combine(home, "bin", "go") : null }));
         return new ExplainedVariable(ExplainVariables.Go, terminal, goland, sources);
     }
 
@@ -138,6 +165,34 @@ public sealed class Explainer(MachineFacts facts, Func<string, bool> isExecutabl
                 "exported by the login shell, set by no startup-file line (inherited or set by the system)"));
         }
         return sources;
+    }
+
+    // GoLand gives a project that pins no GOROOT its Go SDK: the one in go.sdk.xml when it knows only one.
+    // With several, which one the project was given is not written down anywhere GoWatch reads.
+    private GoLandValue? SdkFor(GoLandProject? project)
+    {
+        var sdks = facts.GoLand.Sdks;
+        if (facts.GoLand.ConfigDirectory is null || sdks.Count == 0 || project?.Goroot is not null)
+        {
+            return null;
+        }
+        return sdks.Count == 1
+            ? new GoLandValue(project?.Directory, sdks[0].Home, $"{Where(sdks[0].Evidence)} (GoLand's Go SDK)")
+            : new GoLandValue(project?.Directory, null, $"one of the {sdks.Count} Go SDKs in {HomePaths.Tilde(sdks[0].Evidence.File ?? "go.sdk.xml", Home)}; the project pins none");
+    }
+
+    private IEnumerable<ValueSource> SdkSources()
+    {
+        if (facts.GoLand.ConfigDirectory is null || facts.GoLand.Projects.Count > 0 && facts.GoLand.Projects.All(p => p.Goroot is not null))
+        {
+            yield break;
+        }
+        var sdks = facts.GoLand.Sdks;
+        foreach (var sdk in sdks)
+        {
+            yield return new ValueSource("goland", sdk.Home, sdk.Evidence.File, sdk.Evidence.Line,
+                sdks.Count == 1 ? "GoLand's Go SDK: used by projects that pin no GOROOT" : "a Go SDK GoLand knows (go.sdk.xml)", sdk.Evidence.Text);
+        }
     }
 
     // Every watched or recent project; with none, one entry (null) stands for any project without its own setting.

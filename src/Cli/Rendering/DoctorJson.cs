@@ -8,7 +8,9 @@ namespace GoWatch.Cli.Rendering;
 /// <summary>
 /// Writes a report in the stable <c>gowatch doctor --json</c> shape of SPEC §6, field by field,
 /// so renaming a C# property can never change the wire format. Extra fields:
-/// <c>skipped</c>, <c>shellStartupMs</c>, <c>durationMs</c>.
+/// <c>skipped</c>, <c>shellStartupMs</c>, <c>durationMs</c>, and a finding's <c>explain</c>: the
+/// <c>gowatch explain VAR…</c> that shows where its values come from, written only on
+/// the findings that have one.
 /// </summary>
 public static class DoctorJson
 {
@@ -115,6 +117,11 @@ public static class DoctorJson
         }
         writer.WriteEndArray();
         writer.WriteString("fix", finding.Fix);
+        // Only where provenance is the story, so every other finding keeps exactly the SPEC §6 fields.
+        if (DoctorRenderer.ExplainCommandFor(finding) is { } explain)
+        {
+            writer.WriteString("explain", explain);
+        }
         writer.WriteEndObject();
     }
 

@@ -7,7 +7,8 @@ namespace GoWatch.Cli.Rendering;
 /// <summary>
 /// Renders a doctor report for people. A healthy run is one line; findings are grouped by
 /// severity (✗ error, ! warning, i info), each with what was seen, the evidence as
-/// <c>~/.zshrc:12: …</c> and the fix, wrapped to the console width with continuation lines
+/// <c>~/.zshrc:12: …</c>, a <c>why: gowatch explain GOROOT</c> line where the finding is about
+/// where a value comes from, and the fix, wrapped to the console width with continuation lines
 /// indented under their item. <c>--all</c> also lists what passed and what was not checked and
 /// why. Passed checks get no tick: their ids name problems (<c>path.broken</c>), and a green
 /// mark beside a problem's name reads as the problem. All text is escaped, so a path
@@ -45,6 +46,10 @@ public static class DoctorRenderer
                     foreach (var evidence in finding.Evidence)
                     {
                         writer.Block(new string(' ', Indent) + "[dim]•[/] ", Indent + 2, Show(evidence, home), null);
+                    }
+                    if (ExplainCommandFor(finding) is { } explain)
+                    {
+                        writer.Block(new string(' ', Indent) + "[dim]why:[/] ", Indent + 5, explain, null);
                     }
                     writer.Block(new string(' ', Indent) + "[green]fix:[/] ", Indent + 5, finding.Fix, null);
                 }
@@ -103,6 +108,10 @@ public static class DoctorRenderer
             });
         return $"{string.Join(", ", counts)}; {passed}{skipped}{hint}";
     }
+
+    /// <summary><c>gowatch explain GOROOT</c> for a finding whose story is where a value comes from; null for the rest.</summary>
+    public static string? ExplainCommandFor(Finding finding) =>
+        finding.Explain.Count == 0 ? null : "gowatch explain " + string.Join(' ', finding.Explain);
 
     private static string Context(VerificationReport report, string home)
     {

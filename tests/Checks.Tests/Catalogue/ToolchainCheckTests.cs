@@ -97,4 +97,39 @@ public sealed class ToolchainCheckTests
     [Fact]
     public void Toolchain_too_old_is_skipped_when_the_go_version_is_unknown() =>
         FactsBuilder.Mac().Project("api", goModVersion: "1.23").Build().Skips("toolchain.too-old");
+
+    [Fact]
+    public void A_toolchain_line_gotoolchain_local_keeps_from_running_is_reported_as_builds_that_work_with_an_older_go()
+    {
+        var finding = FactsBuilder.Mac().WithGo(version: "go1.22.5").Export("GOTOOLCHAIN", "local", line: 4).Project("api", goModVersion: "1.21.0", toolchain: "go1.23.1")
+            .Build().Fails("toolchain.too-old");
+
+        Assert.Contains("Builds work, but not with the toolchain the project asks for.", finding.Detail);
+        Assert.Contains("delete the GOTOOLCHAIN export at /Users/u/.zshrc:4", finding.Fix);
+    }
+
+    [Fact]
+    public void Gotoolchain_path_without_the_toolchain_on_path_is_fixed_by_putting_it_there()
+    {
+        var finding = FactsBuilder.Mac().WithGo(version: "go1.22.5").Export("GOTOOLCHAIN", "path").Project("api", goModVersion: "1.23")
+            .Missing("/usr/local/go/bin/go1.23.0").Missing("/usr/bin/go1.23.0").Missing("/bin/go1.23.0").Missing("/usr/sbin/go1.23.0").Missing("/sbin/go1.23.0")
+            .Missing("/Users/u/go/bin/go1.23.0")
+            .Build().Fails("toolchain.too-old");
+
+        Assert.Equal("Install Go 1.23.0 or newer from https://go.dev/dl/, or put go1.23.0 on PATH: go install golang.org/dl/go1.23.0@latest && go1.23.0 download.", finding.Fix);
+    }
+
+    [Fact]
+    public void A_toolchain_default_line_is_fixed_in_go_mod_not_in_gotoolchain()
+    {
+        var finding = FactsBuilder.Mac().WithGo(version: "go1.22.5").GoEnv("GOTOOLCHAIN", "auto").Project("api", goModVersion: "1.23.0", toolchain: "default")
+            .Build().Fails("toolchain.too-old");
+
+        Assert.EndsWith("or remove the \"toolchain default\" line from go.mod so go may switch.", finding.Fix);
+        Assert.DoesNotContain("GOTOOLCHAIN=auto", finding.Fix);
+    }
+
+    [Fact]
+    public void A_project_go_switches_for_passes() =>
+        FactsBuilder.Mac().WithGo(version: "go1.22.5").GoEnv("GOTOOLCHAIN", "go1.23.1+auto").Project("api", goModVersion: "1.24.0").Build().Passes("toolchain.too-old");
 }

@@ -57,4 +57,32 @@ public sealed class DoctorCommandTests : IDisposable
         Assert.Equal("homebrew.rosetta", skipped.GetProperty("id").GetString());
         Assert.Equal("not an Apple Silicon Mac", skipped.GetProperty("reason").GetString());
     }
+
+    [Fact]
+    public void A_goroot_that_does_not_exist_links_to_explain_goroot_in_text_and_json()
+    {
+        File.WriteAllText(_s.Zshrc, "export EDITOR=vi\nexport GOROOT=/nowhere/go\n");
+
+        var text = _s.Run("doctor", "--check", "goroot.mismatch");
+        var json = _s.Run("doctor", "--json", "--check", "goroot.mismatch");
+
+        Assert.Equal(1, text.ExitCode);
+        var lines = text.Stdout.ReplaceLineEndings("\n");
+        Assert.Contains("    • ~/.zshrc:2: export GOROOT=/nowhere/go\n    why: gowatch explain GOROOT\n    fix: ", lines);
+        var finding = Assert.Single(JsonDocument.Parse(json.Stdout).RootElement.GetProperty("findings").EnumerateArray());
+        Assert.Equal("gowatch explain GOROOT", finding.GetProperty("explain").GetString());
+    }
+
+    [Fact]
+    public void A_finding_that_is_not_about_provenance_has_no_why_line_and_no_explain_field()
+    {
+        File.WriteAllText(_s.Zshrc, "export PATH=/nowhere/bin\n");
+
+        var text = _s.Run("doctor", "--check", "path.broken");
+        var json = _s.Run("doctor", "--json", "--check", "path.broken");
+
+        Assert.DoesNotContain("why:", text.Stdout);
+        var finding = Assert.Single(JsonDocument.Parse(json.Stdout).RootElement.GetProperty("findings").EnumerateArray());
+        Assert.False(finding.TryGetProperty("explain", out _));
+    }
 }

@@ -1,3 +1,4 @@
+using GoWatch.Checks;
 using System.Text.Json;
 using GoWatch.Cli.Rendering;
 using GoWatch.Cli.Tests.Support;
@@ -24,6 +25,25 @@ public sealed class DoctorJsonTests
         Assert.Equal(JsonValueKind.Null, finding.GetProperty("evidence")[1].GetProperty("file").ValueKind);
         Assert.Equal(["error", "info", "warning"], root.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("severity").GetString()).Order());
         Assert.Equal("path.broken", root.GetProperty("passed")[0].GetString());
+    }
+
+    [Fact]
+    public void A_finding_about_where_a_value_comes_from_adds_the_explain_command_after_the_spec_fields()
+    {
+        var report = DoctorReports.Healthy() with
+        {
+            Findings =
+            [
+                new Finding("goenv.overrides", Severity.Warning, "The Go env file overrides your settings", "GOPATH is /a in the Go env file but /b in the login shell.",
+                    [], "go env -u GOPATH") { Explain = ["GOPATH"] },
+            ],
+        };
+
+        using var doc = JsonDocument.Parse(DoctorJson.Serialize(report));
+
+        var finding = doc.RootElement.GetProperty("findings")[0];
+        Assert.Equal(["id", "severity", "title", "detail", "evidence", "fix", "explain"], finding.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("gowatch explain GOPATH", finding.GetProperty("explain").GetString());
     }
 
     [Fact]

@@ -125,4 +125,27 @@ public sealed class DoctorOutputTests
     [Fact]
     public void A_run_where_everything_was_skipped_says_nothing_could_be_checked() =>
         Assert.Equal("Nothing could be checked: 2 skipped — gowatch doctor --all for the reasons\n", DoctorReports.Render(DoctorReports.Healthy(passed: 0, skipped: 2)));
+
+    [Fact]
+    public void A_finding_about_where_values_come_from_says_why_with_the_explain_command_before_the_fix()
+    {
+        var report = DoctorReports.Healthy(passed: 1, skipped: 0) with
+        {
+            Findings =
+            [
+                new GoWatch.Checks.Finding("env.gui-differs", GoWatch.Checks.Severity.Warning, "Apps started from the desktop see another Go environment than the terminal (GOROOT, PATH)",
+                    "GoLand started from the Dock inherits the launchd session, not the login shell.",
+                    [GoWatch.Checks.Evidence.Note("launchctl getenv: GOROOT=/opt/go")], "launchctl unsetenv GOROOT") { Explain = ["GOROOT", "go"] },
+            ],
+        };
+
+        var text = DoctorReports.Render(report);
+
+        Assert.Contains("""
+                • launchctl getenv: GOROOT=/opt/go
+                why: gowatch explain GOROOT go
+                fix: launchctl unsetenv GOROOT
+
+            """, text);
+    }
 }

@@ -173,4 +173,149 @@ public sealed class ExplainCommandTests : IDisposable
         Assert.Contains("GOPROXY = https://me:****@proxy.example.com in a terminal, from go env -w", human.Stdout);
         Assert.DoesNotContain("s3cr3tT0kenValue", human.Stdout + json.Stdout);
     }
+
+    // A watched project with this go.mod; returns its directory.
+    private string WatchedProject(string relative, string goMod)
+    {
+        Write(relative + "/go.mod", goMod);
+        var dir = _s.HomePath(relative);
+        Assert.Equal(0, _s.Run("watch", "add", dir).ExitCode);
+        return dir;
+    }
+
+    private static JsonElement Project(JsonElement variable) => Assert.Single(variable.GetProperty("projects").EnumerateArray());
+
+    [Fact]
+    public void Debians_go_is_too_old_for_a_go_1_22_line_and_explain_says_it_cannot_switch()
+    {
+        Write(".zshrc", "export EDITOR=vi\n");
+        var version = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("/usr/bin/go", "version") { RedirectStandardOutput = true })!;
+        var bundled = version.StandardOutput.ReadToEnd().Split(' ')[2];
+        version.WaitForExit();
+        Assert.True(string.CompareOrdinal(bundled, "go1.21") < 0 && bundled.StartsWith("go1.", StringComparison.Ordinal), $"needs Debian 12's golang-go (1.19); this go is {bundled}");
+        WatchedProject("code/api", "module example.com/api\n\ngo 1.22\n");
+
+        var text = _s.Run("explain", "GOTOOLCHAIN").Stdout.ReplaceLineEndings("\n");
+        var json = Project(Variable(_s.Run("explain", "GOTOOLCHAIN", "--json"), "GOTOOLCHAIN"));
+
+        Assert.Contains($"  project ~/code/api (go.mod: go 1.22): go.mod asks for go 1.22, but go {bundled[2..]} predates toolchain switching (Go 1.21) and ignores GOTOOLCHAIN", text);
+        Assert.Equal("too-old", json.GetProperty("outcome").GetString());
+        Assert.Equal(bundled, json.GetProperty("bundled").GetString());
+        Assert.Equal("1.22", json.GetProperty("goLine").GetProperty("value").GetString());
+        Assert.Equal(3, json.GetProperty("goLine").GetProperty("line").GetInt32());
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("toolchainLine").ValueKind);
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("gotoolchain").ValueKind);
+        Assert.Equal(_s.HomePath("code/api/go.mod"), json.GetProperty("goMod").GetString());
+    }
+
+    [Fact]
+    public void Gotoolchain_local_exported_in_zshrc_keeps_go_1_22_5_from_a_go_1_23_1_project_and_go_says_so_too()
+    {
+        var bin = FakeGoRoot.Create(_s.HomePath("sdk/go1.22.5"), "go1.22.5", new Dictionary<string, string> { ["GOTOOLCHAIN"] = "local" });
+        Write(".zshrc", $"export PATH=\"{bin}:$PATH\"\nexport GOTOOLCHAIN=local\n");
+        WatchedProject("code/api", "module example.com/api\n\ngo 1.23.1\n");
+
+        var text = _s.Run("explain", "go", "GOTOOLCHAIN").Stdout.ReplaceLineEndings("\n");
+        var json = Project(Variable(_s.Run("explain", "GOTOOLCHAIN", "--json"), "GOTOOLCHAIN"));
+
+        Assert.Contains("GOTOOLCHAIN = local in a terminal, from ~/.zshrc:2\n", text);
+        Assert.Contains("  project ~/code/api (go.mod: go 1.23.1): go.mod needs go 1.23.1, go1.22.5 (the bundled toolchain) is older and GOTOOLCHAIN=local never switches: go stops with \"go.mod requires go >= 1.23.1 (running go 1.22.5; GOTOOLCHAIN=local)\"\n", text);
+        Assert.Contains("  in project ~/code/api, it is too old for go.mod and cannot switch (gowatch explain GOTOOLCHAIN)\n", text);
+        Assert.Equal("too-old", json.GetProperty("outcome").GetString());
+        Assert.Equal("local", json.GetProperty("gotoolchain").GetProperty("value").GetString());
+        Assert.Equal(_s.Zshrc, json.GetProperty("gotoolchain").GetProperty("file").GetString());
+        Assert.Equal(2, json.GetProperty("gotoolchain").GetProperty("line").GetInt32());
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("runs").ValueKind);
+    }
+
+    [Fact]
+    public void A_named_toolchain_with_auto_in_the_go_env_file_runs_by_default_and_a_newer_go_line_switches_past_it()
+    {
+        var bin = FakeGoRoot.Create(_s.HomePath("sdk/go1.22.5"), "go1.22.5", new Dictionary<string, string> { ["GOTOOLCHAIN"] = "go1.23.1+auto" });
+        Write(".zshrc", $"export PATH=\"{bin}:$PATH\"\n");
+        Write(".config/go/env", "GOTOOLCHAIN=go1.23.1+auto\n");
+        WatchedProject("code/old", "module example.com/old\n\ngo 1.22\n");
+        WatchedProject("code/new", "module example.com/new\n\ngo 1.24.0\n\ntoolchain go1.24.2\n");
+
+        var gotoolchain = Variable(_s.Run("explain", "GOTOOLCHAIN", "--json"), "GOTOOLCHAIN");
+        var projects = gotoolchain.GetProperty("projects").EnumerateArray().ToDictionary(p => Path.GetFileName(p.GetProperty("project").GetString()!));
+
+        Assert.Equal("go env -w", gotoolchain.GetProperty("terminal").GetProperty("from").GetString());
+        Assert.Equal(("default", "go1.23.1"), (projects["old"].GetProperty("outcome").GetString(), projects["old"].GetProperty("runs").GetString()));
+        Assert.Equal(("switches", "go1.24.2"), (projects["new"].GetProperty("outcome").GetString(), projects["new"].GetProperty("runs").GetString()));
+        Assert.Equal(5, projects["new"].GetProperty("toolchainLine").GetProperty("line").GetInt32());
+        Assert.Equal(_s.Settings.GoEnvFile, projects["new"].GetProperty("gotoolchain").GetProperty("file").GetString());
+    }
+
+    [Fact]
+    public void Variables_other_than_gotoolchain_and_go_carry_an_empty_projects_list()
+    {
+        Write(".zshrc", "export EDITOR=vi\n");
+        WatchedProject("code/api", "module example.com/api\n\ngo 1.18\n");
+
+        var result = _s.Run("explain", "GOPATH", "go", "--json");
+
+        Assert.Empty(Variable(result, "GOPATH").GetProperty("projects").EnumerateArray());
+        Assert.Equal("default", Project(Variable(result, "go")).GetProperty("outcome").GetString());
+    }
+
+    [Fact]
+    public void A_project_that_pins_no_goroot_gets_golands_only_sdk_from_go_sdk_xml()
+    {
+        Write(".zshrc", "export EDITOR=vi\n");
+        Write(".config/JetBrains/GoLand2024.1/options/go.sdk.xml", """
+            <application>
+              <component name="GoSdkList">
+                <sdk-url>
+                  <set>
+                    <option value="file://$USER_HOME$/sdk/go1.22.5" />
+                  </set>
+                </sdk-url>
+              </component>
+            </application>
+            """);
+        Write("code/svc/.idea/workspace.xml", """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <project version="4">
+              <component name="VgoProject"><integration-enabled>true</integration-enabled></component>
+            </project>
+            """);
+        Assert.Equal(0, _s.Run("watch", "add", _s.HomePath("code/svc")).ExitCode);
+
+        var text = _s.Run("explain", "GOROOT", "go").Stdout.ReplaceLineEndings("\n");
+        var goroot = Variable(_s.Run("explain", "GOROOT", "--json"), "GOROOT");
+
+        Assert.Contains("  GoLand, project ~/code/svc: ~/sdk/go1.22.5, from ~/.config/JetBrains/GoLand2024.1/options/go.sdk.xml:5 (GoLand's Go SDK)", text);
+        Assert.Contains("  GoLand, project ~/code/svc: ~/sdk/go1.22.5/bin/go, from ~/.config/JetBrains/GoLand2024.1/options/go.sdk.xml:5 (GoLand's Go SDK)", text);
+        Assert.Contains("  ~/.config/JetBrains/GoLand2024.1/options/go.sdk.xml:5: <option value=\"file://$USER_HOME$/sdk/go1.22.5\" /> — GoLand's Go SDK: used by projects that pin no GOROOT\n", text);
+        var goland = Assert.Single(goroot.GetProperty("goland").EnumerateArray());
+        Assert.Equal(_s.HomePath("sdk/go1.22.5"), goland.GetProperty("value").GetString());
+    }
+
+    [Fact]
+    public void A_goland_project_whose_goroot_is_older_than_its_go_line_is_too_old_in_goland_with_gotoolchain_local_from_the_go_env_file()
+    {
+        var bin = FakeGoRoot.Create(_s.HomePath("sdk/go1.23.1"), "go1.23.1");
+        FakeGoRoot.Create(_s.HomePath("sdk/go1.21.0"), "go1.21.0");
+        Write(".zshrc", $"export PATH=\"{bin}:$PATH\"\nexport GOTOOLCHAIN=auto\n");
+        Write(".config/go/env", "GOTOOLCHAIN=local\n");
+        Write("code/svc/.idea/workspace.xml", """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <project version="4">
+              <component name="GOROOT" url="file://$USER_HOME$/sdk/go1.21.0" />
+            </project>
+            """);
+        WatchedProject("code/svc", "module example.com/svc\n\ngo 1.22\n");
+
+        var text = _s.Run("explain", "GOTOOLCHAIN").Stdout.ReplaceLineEndings("\n");
+        var project = Project(Variable(_s.Run("explain", "GOTOOLCHAIN", "--json"), "GOTOOLCHAIN"));
+
+        Assert.Contains("  project ~/code/svc (go.mod: go 1.22): go1.23.1 (the bundled toolchain) runs: it is at least the go 1.22 go.mod asks for\n"
+            + "    in GoLand: go.mod needs go 1.22, go1.21.0 (GoLand's Go at ~/sdk/go1.21.0) is older and GOTOOLCHAIN=local never switches: go stops with \"go.mod requires go >= 1.22 (running go 1.21.0; GOTOOLCHAIN=local)\"\n", text);
+        Assert.Equal("default", project.GetProperty("outcome").GetString());
+        var goland = project.GetProperty("goland");
+        Assert.Equal("too-old", goland.GetProperty("outcome").GetString());
+        Assert.Equal("go1.21.0", goland.GetProperty("bundled").GetString());
+        Assert.Equal(_s.Settings.GoEnvFile, goland.GetProperty("gotoolchain").GetProperty("file").GetString());
+    }
 }

@@ -98,4 +98,67 @@ public sealed class ExplainerTests
         Assert.Equal(new TerminalValue("/usr/local/go/bin/go", "default"), go.Terminal);
         Assert.Equal(new GoLandValue(null, "/opt/homebrew/bin/go", "desktop session"), Assert.Single(go.GoLand));
     }
+
+    private const string SdkFile = Home + "/Library/Application Support/JetBrains/GoLand2024.1/options/go.sdk.xml";
+
+    private static MachineFacts WithSdks(MachineFacts facts, params string[] homes) => facts with
+    {
+        GoLand = facts.GoLand with
+        {
+            ConfigDirectory = Home + "/Library/Application Support/JetBrains/GoLand2024.1",
+            Sdks = homes.Select((h, i) => new GoLandSdk(h, new Evidence(SdkFile, 5 + i, $"<option value=\"file://{h}\" />"))).ToList(),
+        },
+    };
+
+    [Fact]
+    public void With_several_goland_sdks_and_no_project_goroot_which_one_goland_uses_is_said_to_be_unknown()
+    {
+        var facts = WithSdks(Mac(projects: [new GoLandProject { Directory = Home + "/code/svc" }]), "/opt/homebrew/opt/go/libexec", Home + "/sdk/go1.21.0");
+
+        var goroot = Explain(facts, "GOROOT");
+
+        var goland = Assert.Single(goroot.GoLand);
+        Assert.Null(goland.Value);
+        Assert.Equal("one of the 2 Go SDKs in ~/Library/Application Support/JetBrains/GoLand2024.1/options/go.sdk.xml; the project pins none", goland.From);
+        Assert.Equal(2, goroot.Sources.Count(s => s is { Environment: "goland", Note: "a Go SDK GoLand knows (go.sdk.xml)" }));
+    }
+
+    [Fact]
+    public void A_project_goroot_beats_golands_sdk_and_the_sdk_is_then_not_listed()
+    {
+        var workspace = Home + "/code/svc/.idea/workspace.xml";
+        var project = new GoLandProject { Directory = Home + "/code/svc", WorkspaceFile = workspace, Goroot = "/usr/local/go", GorootEvidence = new Evidence(workspace, 3, "<component name=\"GOROOT\" url=\"file:///usr/local/go\" />") };
+        var facts = WithSdks(Mac(projects: [project]), Home + "/sdk/go1.22.5");
+
+        var goroot = Explain(facts, "GOROOT");
+
+        Assert.Equal(new GoLandValue(Home + "/code/svc", "/usr/local/go", "~/code/svc/.idea/workspace.xml:3"), Assert.Single(goroot.GoLand));
+        Assert.DoesNotContain(goroot.Sources, s => s.File == SdkFile);
+    }
+
+    [Fact]
+    public void Golands_only_sdk_beats_a_goroot_the_desktop_session_sets_because_goland_passes_its_sdk_to_go()
+    {
+        var facts = WithSdks(Mac(desktop: new() { ["GOROOT"] = "/opt/desktop-go" }, projects: [new GoLandProject { Directory = Home + "/code/svc" }]), Home + "/sdk/go1.22.5");
+
+        var goroot = Explain(facts, "GOROOT");
+
+        Assert.Equal(new GoLandValue(Home + "/code/svc", Home + "/sdk/go1.22.5", "~/Library/Application Support/JetBrains/GoLand2024.1/options/go.sdk.xml:5 (GoLand's Go SDK)"), Assert.Single(goroot.GoLand));
+    }
+
+    [Fact]
+    public void Only_gotoolchain_and_go_carry_the_projects_toolchains()
+    {
+        var mod = new GoModFacts(Home + "/code/svc/go.mod", "1.23.1", new Evidence(Home + "/code/svc/go.mod", 3, "go 1.23.1"), null, null);
+        var facts = Mac(shell: new() { ["PATH"] = "/usr/local/go/bin:/usr/bin:/bin", ["GOTOOLCHAIN"] = "local" }, projects: [new GoLandProject { Directory = Home + "/code/svc", GoMod = mod }]) with
+        {
+            Go = new GoFacts { Path = "/usr/local/go/bin/go", Root = "/usr/local/go", RootVersionFile = "go1.22.5" },
+        };
+
+        var explained = new Explainer(facts, _ => false).Explain(["GOTOOLCHAIN", "go", "GOPATH"]);
+
+        Assert.Equal(GoWatch.Checks.Toolchain.ToolchainOutcome.TooOld, Assert.Single(explained[0].Toolchains).Outcome);
+        Assert.Single(explained[1].Toolchains);
+        Assert.Empty(explained[2].Toolchains);
+    }
 }
