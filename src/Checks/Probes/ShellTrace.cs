@@ -79,15 +79,16 @@ internal static partial class ShellTrace
         }
         else if (kind == ShellKind.Fish)
         {
+            var placed = new FishAssignmentLines(home);
             foreach (var (name, file, cmd) in FishAssignments(stderr, home))
             {
-                result[name] = StartupFiles.LastAssignmentIn(kind, name, file) ?? new Evidence(file, null, cmd);
+                result[name] = placed.Place(name, file, cmd);
             }
         }
 
         // A trace that names file and line saw every assignment that ran: a line it did not show
-        // (an if branch not taken) must not be blamed. Only without one (fish, an untraced shell)
-        // do the startup files stand in for it.
+        // (an if branch not taken) must not be blamed. Only without one (fish, which names the file
+        // but not the line; an untraced shell) do the startup files stand in for it.
         if (tracedLines)
         {
             return result;
@@ -421,24 +422,30 @@ internal static partial class ShellTrace
     private static string ExpandTilde(string path, string home) =>
         path == "~" ? home : path.StartsWith("~/", StringComparison.Ordinal) ? Path.Combine(home, path[2..]) : path;
 
+    /// <summary>The first word of a traced fish command, unescaped.</summary>
+    private static string FishWord(string text) => FishWords(text, 1) is [var first, ..] ? first : "";
+
     /// <summary>
-    /// The first word of a traced fish command, unescaped. fish single-quotes an argument when only
+    /// The words of a traced fish command, unescaped. fish single-quotes an argument when only
     /// printable characters need escaping, else uses backslashes: \n \t \r \b \e, \cX for other
     /// control characters, \xHH, \XHH for a byte that is not UTF-8, and \ before any other character.
     /// </summary>
-    private static string FishWord(string text)
+    internal static List<string> FishWords(string text, int max = int.MaxValue)
     {
+        var words = new List<string>();
         var word = new System.Text.StringBuilder(text.Length);
         var quoted = false;
         var started = false;
-        for (var i = 0; i < text.Length; i++)
+        for (var i = 0; i < text.Length && words.Count < max; i++)
         {
             var c = text[i];
             if (!quoted && c == ' ')
             {
                 if (started)
                 {
-                    break;
+                    words.Add(word.ToString());
+                    word.Clear();
+                    started = false;
                 }
                 continue;
             }
@@ -478,7 +485,11 @@ internal static partial class ShellTrace
                 word.Append(text[++i] switch { 'n' => '\n', 't' => '\t', 'r' => '\r', 'b' => '\b', 'e' => '\u001b', var other => other });
             }
         }
-        return word.ToString();
+        if (started && words.Count < max)
+        {
+            words.Add(word.ToString());
+        }
+        return words;
     }
 
     private static int? ParseInt(string text) => int.TryParse(text, out var n) ? n : null;
