@@ -86,6 +86,38 @@ internal static class ShellSyntax
     }
 
     /// <summary>
+    /// <paramref name="line"/> (a plain PATH assignment) without its empty entries, <c>.</c> and the
+    /// relative entries named; a quoted <c>~/</c>, which no shell expands, becomes <c>$HOME/</c>. Null
+    /// when the line is not a plain PATH assignment or nothing would be left.
+    /// </summary>
+    public static string? WithoutUnsafePathEntries(string line, IReadOnlyCollection<string> relative)
+    {
+        if (WithoutEmptyPathEntries(line) is not { } withoutEmpty)
+        {
+            return null;
+        }
+        var eq = withoutEmpty.IndexOf('=', StringComparison.Ordinal);
+        var head = withoutEmpty[..(eq + 1)];
+        var value = withoutEmpty[(eq + 1)..];
+        var quote = "";
+        if (value.Length >= 2 && value[0] is '"' or '\'' && value[^1] == value[0] && value.IndexOf(value[0], 1) == value.Length - 1)
+        {
+            quote = value[..1];
+            value = value[1..^1];
+        }
+        var kept = new List<string>();
+        foreach (var entry in value.Split(':'))
+        {
+            if (entry.Length == 0 || entry is "." or "./" || relative.Contains(entry))
+            {
+                continue;
+            }
+            kept.Add(quote == "\"" && entry.StartsWith("~/", StringComparison.Ordinal) ? "$HOME/" + entry[2..] : entry);
+        }
+        return kept.Count == 0 ? null : head + quote + string.Join(':', kept) + quote;
+    }
+
+    /// <summary>
     /// <paramref name="line"/> (an assignment that replaces PATH) keeping the existing PATH after it,
     /// or null when it is not a plain PATH assignment or already keeps it.
     /// </summary>
