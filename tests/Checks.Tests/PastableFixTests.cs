@@ -207,7 +207,8 @@ public sealed class PastableFixTests
 
         var fix = facts.Fails("go.not-found").Fix!;
 
-        Assert.Equal("Add the installed Go to PATH in ~/.zprofile: export PATH=/opt/homebrew/Cellar/go/1.22.5/libexec/bin:\"$PATH\"", fix);
+        // Through opt/go: the Cellar path would be gone at the next brew upgrade (goroot.versioned).
+        Assert.Equal("Add the installed Go to PATH in ~/.zprofile: export PATH=/opt/homebrew/opt/go/libexec/bin:\"$PATH\"", fix);
     }
 
     [Fact]

@@ -54,7 +54,7 @@ internal sealed class GorootMismatchCheck() : Check("goroot.mismatch", Severity.
         {
             return $"{remove}, or set it to the installed Go root.";
         }
-        var stable = GorootVersionedCheck.IsVersioned(root) ? GorootVersionedCheck.Stable(root) : root;
+        var stable = GorootVersionedCheck.StableIfVersioned(root);
         return shellLine?.File is null
             ? $"{remove}, or set it to {stable}."
             : $"{remove}, or replace it with: {ShellSyntax.Export(kind, "GOROOT", stable)}";
