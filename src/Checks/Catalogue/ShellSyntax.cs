@@ -108,11 +108,18 @@ internal static class ShellSyntax
         var kept = new List<string>();
         foreach (var entry in value.Split(':'))
         {
+            // A tilde inside quotes is a relative directory named "~"; the user meant HOME.
+            var bare = entry.Trim('"');
+            if (bare.StartsWith("~/", StringComparison.Ordinal) && (quote == "\"" || entry.StartsWith('"')))
+            {
+                kept.Add(entry.Replace("~/", "$HOME/", StringComparison.Ordinal));
+                continue;
+            }
             if (entry.Length == 0 || entry is "." or "./" || relative.Contains(entry))
             {
                 continue;
             }
-            kept.Add(quote == "\"" && entry.StartsWith("~/", StringComparison.Ordinal) ? "$HOME/" + entry[2..] : entry);
+            kept.Add(entry);
         }
         return kept.Count == 0 ? null : head + quote + string.Join(':', kept) + quote;
     }
