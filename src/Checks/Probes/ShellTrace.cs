@@ -342,8 +342,31 @@ internal static partial class ShellTrace
                 lines = Read(file);
                 _files[file] = lines;
             }
-            return lines is not null && line >= 1 && line <= lines.Length ? lines[line - 1].Trim() : null;
+            if (lines is null || line < 1 || line > lines.Length)
+            {
+                return null;
+            }
+            var text = lines[line - 1].Trim();
+            // zsh traces a multi-line array (path=( … )) at its first line: the evidence is all of it.
+            if (text.EndsWith('(') && !text.StartsWith('#'))
+            {
+                var joined = new System.Text.StringBuilder(text);
+                var open = Balance(text);
+                for (var i = line; i < lines.Length && i < line + 40 && open > 0; i++)
+                {
+                    var next = lines[i].Trim();
+                    joined.Append(' ').Append(next);
+                    open += Balance(next);
+                }
+                if (open <= 0)
+                {
+                    return joined.ToString();
+                }
+            }
+            return text;
         }
+
+        private static int Balance(string text) => text.Count(c => c == '(') - text.Count(c => c == ')');
 
         private static string[]? Read(string file)
         {
