@@ -142,6 +142,11 @@ internal static class ShellSyntax
         return System.Text.RegularExpressions.Regex.IsMatch(text, "^(export\\s+)?PATH=[^;&|]+$") ? text + ":\"$PATH\"" : null;
     }
 
+    /// <summary>A command that runs the login shell traced, line by line: fish has no <c>-x</c> and traces with <c>fish_trace</c>.</summary>
+    public static string TraceCommand(ShellKind kind, string shell) => kind == ShellKind.Fish
+        ? $"fish_trace=1 {shell} -l -c exit"
+        : $"{shell} -l -i -x -c exit";
+
     public static string Unset(ShellKind kind, string name) => kind == ShellKind.Fish ? $"set -e {name}" : $"unset {name}";
 
     /// <summary>

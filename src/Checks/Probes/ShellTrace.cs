@@ -204,7 +204,14 @@ internal static partial class ShellTrace
         else if ((m = MissingSourced().Match(text)).Success)
         {
             var file = m.Groups["file"].Success && m.Groups["file"].Length > 0 ? m.Groups["file"].Value : m.Groups["file2"].Value;
-            printedBy = source => FirstWord(source) is "source" or "." && source.Contains(file, StringComparison.Ordinal);
+            // The line may name it as the user wrote it: ~/… or $HOME/….
+            var spellings = new List<string> { file };
+            if (file.StartsWith(home.TrimEnd('/') + "/", StringComparison.Ordinal))
+            {
+                var under = file[(home.TrimEnd('/').Length + 1)..];
+                spellings.AddRange(["~/" + under, "$HOME/" + under, "${HOME}/" + under]);
+            }
+            printedBy = source => FirstWord(source) is "source" or "." && spellings.Any(f => source.Contains(f, StringComparison.Ordinal));
         }
         if (printedBy is null)
         {
