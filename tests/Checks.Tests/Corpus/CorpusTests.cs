@@ -8,7 +8,7 @@ namespace GoWatch.Checks.Tests.Corpus;
 /// names the shell, the platform, the Go installations, the errors and warnings expected (none for
 /// a healthy setup), the evidence lines they must name and the fixes to paste; <c>home/</c> is
 /// copied into a temp HOME and <c>sys/</c> under the system root, with <c>@SYS@</c> replaced by
-/// that root. Every case runs the real shell on the tree <see cref="CorpusMachine"/> lays out.
+/// that root and <c>@HOME@</c> by HOME (for files no shell expands, such as Go's env file). Every case runs the real shell on the tree <see cref="CorpusMachine"/> lays out.
 /// </summary>
 public sealed class CorpusTests
 {
@@ -97,7 +97,8 @@ public sealed class CorpusTests
         .Where(f => !SeenOnlyOnThisDebianMachine(f))
         .Select(f => f.Id).Distinct().Order(StringComparer.Ordinal).ToList();
 
-    private static string Expand(Scenario s, string text) => text.Replace("@SYS@", s.SystemRoot, StringComparison.Ordinal);
+    private static string Expand(Scenario s, string text) =>
+        text.Replace("@SYS@", s.SystemRoot, StringComparison.Ordinal).Replace("@HOME@", s.Home, StringComparison.Ordinal);
 
     private static string HomeOrSys(Scenario s, string file) =>
         file.StartsWith("@SYS@/", StringComparison.Ordinal) ? s.Sys(file["@SYS@".Length..]) : Path.Combine(s.Home, file);
