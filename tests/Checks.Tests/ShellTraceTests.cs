@@ -47,6 +47,21 @@ public sealed class ShellTraceTests : IDisposable
     }
 
     [Fact]
+    public void A_fish_assignment_in_a_branch_that_did_not_run_is_no_evidence_but_a_universal_variable_is()
+    {
+        var config = Path.Combine(_dir, ".config", "fish", "config.fish");
+        Directory.CreateDirectory(Path.GetDirectoryName(config)!);
+        File.WriteAllText(config, "if test (uname) = Darwin\n    set -gx GOROOT /opt/homebrew/opt/go/libexec\nend\n");
+        File.WriteAllText(Path.Combine(_dir, ".config", "fish", "fish_variables"), "# VERSION: 3.0\nSETUVAR --export GOPATH:/srv/go\n");
+        var stderr = $"> source {config}\n--> if\n--> test Linux = Darwin\n--> end if\n";
+
+        var assignments = ShellTrace.Assignments(ShellKind.Fish, stderr, _dir);
+
+        Assert.False(assignments.ContainsKey("GOROOT"));
+        Assert.Equal(2, assignments["GOPATH"].Line);
+    }
+
+    [Fact]
     public void A_fish_add_path_run_through_its_function_is_placed_at_the_line_that_called_it()
     {
         var file = Path.Combine(_dir, "config.fish");

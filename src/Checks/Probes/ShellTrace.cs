@@ -93,7 +93,11 @@ internal static partial class ShellTrace
         {
             return result;
         }
-        var files = StartupFiles.For(kind, home);
+        // A fish trace saw every command that ran in the startup files, but not the universal
+        // variables fish loads from fish_variables: only those stand in, never a line not run.
+        var files = kind == ShellKind.Fish && Lines(stderr).Any(l => FishTraceLine().IsMatch(l))
+            ? StartupFiles.For(kind, home).Where(f => Path.GetFileName(f) == "fish_variables").ToList()
+            : StartupFiles.For(kind, home);
         foreach (var name in WatchedVariables.Names)
         {
             if (!result.ContainsKey(name) && StartupFiles.LastAssignment(kind, name, files) is { } found)
