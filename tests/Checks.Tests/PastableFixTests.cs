@@ -196,6 +196,17 @@ public sealed class PastableFixTests
     }
 
     [Fact]
+    public void A_goroot_pinned_in_the_cellar_gets_its_own_line_back_through_opt_go()
+    {
+        const string cellar = "/opt/homebrew/Cellar/go/1.22.5/libexec";
+        var facts = FactsBuilder.Mac().WithGo(cellar).Export("GOROOT", cellar, line: 4).Build();
+
+        var fix = facts.Fails("goroot.versioned").Fix!;
+
+        Assert.EndsWith($"In {FactsBuilder.Zshrc} line 4 write: export GOROOT=/opt/homebrew/opt/go/libexec", fix);
+    }
+
+    [Fact]
     public void A_go_not_found_fix_goes_in_the_file_that_sets_path()
     {
         // This Debian machine has a go in /usr/bin, so no real shell here can lack one: hand-built facts.

@@ -51,7 +51,12 @@ internal sealed partial class GorootVersionedCheck() : Check("goroot.versioned",
         return Fail($"Go is named by a versioned Homebrew path (go {version})",
             string.Join("; ", hits.Select(h => $"{h.Where} uses {h.Path}")) + ". brew upgrade go deletes that directory, and everything pointing there breaks with it.",
             hits.Select(h => h.Evidence).Distinct(),
-            "Use Homebrew's stable path instead: " + string.Join("; ", hits.Select(h => h.Path).Distinct(StringComparer.Ordinal).Select(p => $"{p} → {Stable(p)}")));
+            "Use Homebrew's stable path instead: " + string.Join("; ", hits.Select(h => h.Path).Distinct(StringComparer.Ordinal).Select(p => $"{p} → {Stable(p)}")) +
+            // The startup line that names the Cellar, rewritten: a line to paste in its place.
+            (hits.Where(h => h.Where is "GOROOT in the login shell" or "PATH").Select(h => h.Evidence)
+                .FirstOrDefault(e => e is { File: not null, Text: { } t } && t.Contains("/Cellar/go/", StringComparison.Ordinal)) is { Text: { } text } line
+                ? $". In {ShellSyntax.Where(line)} write: {CellarInText().Replace(text, m => "/opt/go" + (m.Groups["rest"].Length == 0 ? "/libexec" : m.Groups["rest"].Value))}"
+                : ""));
     }
 
     public static bool IsVersioned(string path) => Versioned().IsMatch(path);
@@ -69,6 +74,9 @@ internal sealed partial class GorootVersionedCheck() : Check("goroot.versioned",
         var rest = m.Groups["rest"].Value.TrimEnd('/');
         return m.Groups["prefix"].Value + "/opt/go" + (rest.Length == 0 ? "/libexec" : rest);
     }
+
+    [GeneratedRegex(@"/Cellar/go/\d[^/\s""':;]*(?<rest>/[^\s""':;]*)?")]
+    private static partial Regex CellarInText();
 
     [GeneratedRegex(@"^(?<prefix>.*?)/Cellar/go/(?<version>\d[^/]*)(?<rest>/.*)?$")]
     private static partial Regex Versioned();
