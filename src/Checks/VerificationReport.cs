@@ -21,6 +21,12 @@ public sealed record VerificationReport
     /// <summary>Checks that could not run, with the reason.</summary>
     public IReadOnlyList<SkippedCheck> Skipped { get; init; } = [];
 
+    /// <summary>
+    /// The Go env file Go reads for the login shell (<c>go env GOENV</c>, which the shell may move);
+    /// null when the shell gave no answer. With GOENV=off, the default place.
+    /// </summary>
+    public string? GoEnvFile { get; init; }
+
     /// <summary>Wall-clock time of the login shell's own startup, in milliseconds (null when it never ran).</summary>
     public long? ShellStartupMs { get; init; }
 

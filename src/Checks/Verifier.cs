@@ -55,6 +55,7 @@ public sealed class Verifier
             CheckedAt = checkedAt,
             Host = new HostInfo(facts.Host.Platform == PlatformKind.MacOS ? "macos" : "linux", facts.Host.Arch, facts.Host.Shell),
             Go = GoInfoOf(facts),
+            GoEnvFile = facts.Shell.Environment is null ? null : facts.GoEnvFile.Path,
             Findings = outcomes.Where(o => o.Outcome.Finding is not null).Select(o => o.Outcome.Finding!)
                 .OrderByDescending(f => f.Severity).ToList(),
             Passed = outcomes.Where(o => o.Outcome.Passed).Select(o => o.Check.Id).ToList(),

@@ -33,6 +33,42 @@ public sealed class EnvironmentChecksTests
     }
 
     [Fact]
+    public async Task Gopath_with_a_trailing_slash_puts_the_same_bin_on_path()
+    {
+        using var s = WithGo();
+        Directory.CreateDirectory(Path.Combine(s.Home, "golang", "bin"));
+        s.Zshrc("export GOPATH=\"$HOME/golang/\"", $"export PATH={Scenario.Sh(s.Sys("/usr/local/go/bin"))}:$PATH:$GOPATH/bin");
+
+        var report = await s.VerifyAsync("gopath.bin-missing");
+
+        report.Passes("gopath.bin-missing");
+    }
+
+    [Fact]
+    public async Task A_gopath_bin_that_does_not_exist_yet_is_fine_when_a_path_line_adds_it_once_it_does()
+    {
+        // zsh's (N-/) leaves out a directory that does not exist; go install creates it.
+        using var s = WithGo();
+        s.Zshrc("path=(", $"  {Scenario.Sh(s.Sys("/usr/local/go/bin"))}(N-/)", "  $HOME/go/bin(N-/)", "  $path", ")");
+
+        var report = await s.VerifyAsync("gopath.bin-missing");
+
+        report.Passes("gopath.bin-missing");
+    }
+
+    [Fact]
+    public async Task A_gopath_bin_that_exists_but_is_left_out_of_path_is_reported_even_when_a_line_names_it()
+    {
+        using var s = WithGo();
+        Directory.CreateDirectory(Path.Combine(s.Home, "go", "bin"));
+        s.Zshrc($"export PATH={Scenario.Sh(s.Sys("/usr/local/go/bin"))}:$PATH", "[ -n \"$NEVER\" ] && export PATH=$PATH:$HOME/go/bin");
+
+        var report = await s.VerifyAsync("gopath.bin-missing");
+
+        report.Fires("gopath.bin-missing");
+    }
+
+    [Fact]
     public async Task Gopath_equal_to_goroot_is_invalid()
     {
         using var s = WithGo();

@@ -74,6 +74,29 @@ public sealed class GoChecksTests
     }
 
     [Fact]
+    public void A_goroot_computed_at_each_start_from_go_env_is_not_a_versioned_pin()
+    {
+        const string cellar = "/opt/homebrew/Cellar/go/1.22.5/libexec";
+        var facts = FactsBuilder.Mac().WithGo(cellar).Export("GOROOT", cellar, line: 2).Build();
+        facts = facts with { Shell = facts.Shell with { Assignments = new Dictionary<string, Evidence>(facts.Shell.Assignments)
+        {
+            ["GOROOT"] = new(FactsBuilder.Zshrc, 2, "export GOROOT=\"$(go env GOROOT)\""),
+            ["PATH"] = new(FactsBuilder.Zshrc, 3, "export PATH=\"$GOROOT/bin:$PATH\""),
+        } } };
+
+        facts.Passes("goroot.versioned");
+    }
+
+    [Fact]
+    public void A_goroot_written_into_the_cellar_is_a_versioned_pin()
+    {
+        const string cellar = "/opt/homebrew/Cellar/go/1.22.5/libexec";
+        var facts = FactsBuilder.Mac().WithGo(cellar).Export("GOROOT", cellar, line: 2).Build();
+
+        Assert.Contains(facts.Fails("goroot.versioned").Evidence, e => e.Line == 2);
+    }
+
+    [Fact]
     public async Task Goroot_naming_a_missing_directory_is_a_mismatch()
     {
         using var s = Scenario.Mac();

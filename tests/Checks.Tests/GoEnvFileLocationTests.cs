@@ -24,6 +24,17 @@ public sealed class GoEnvFileLocationTests
     }
 
     [Fact]
+    public async Task The_report_names_the_env_file_go_reads_so_the_daemon_can_watch_it()
+    {
+        using var s = Scenario.ThisLinuxMachine();
+        s.Zshrc("export GOPATH=$HOME/gopath", "export GOENV=$GOPATH/env", "export PATH=\"$PATH:$GOPATH/bin\"");
+
+        var report = await s.VerifyAsync("modules.off");
+
+        Assert.Equal(Path.Combine(s.Home, "gopath", "env"), report.GoEnvFile);
+    }
+
+    [Fact]
     public async Task The_default_env_file_is_ignored_once_the_shell_moves_it()
     {
         // Given GOENV moved elsewhere and a stale GO111MODULE=off left in the default file, which Go no longer reads

@@ -165,6 +165,48 @@ public sealed class PastableFixTests
     }
 
     [Fact]
+    public void A_dot_on_path_gets_its_own_line_back_without_the_dot()
+    {
+        var facts = FactsBuilder.Linux().WithGo().Build();
+        var path = facts.Shell.Get("PATH")!;
+        facts = facts with { Shell = facts.Shell with
+        {
+            Environment = new Dictionary<string, string>(facts.Shell.Environment!) { ["PATH"] = path + ":." },
+            Assignments = new Dictionary<string, Evidence> { ["PATH"] = new(FactsBuilder.Zshrc, 3, "export PATH=$PATH:.") },
+        } };
+
+        var fix = facts.Fails("path.unsafe").Fix!;
+
+        Assert.EndsWith("write it without the relative entries: export PATH=$PATH", fix);
+    }
+
+    [Fact]
+    public void A_goroot_mismatch_fix_ends_with_the_running_gos_root_through_homebrews_stable_path()
+    {
+        var facts = FactsBuilder.Mac()
+            .WithGo("/opt/homebrew/Cellar/go/1.22.5/libexec")
+            .Export("GOROOT", "/usr/local/go", line: 7)
+            .Missing("/usr/local/go")
+            .Build();
+
+        var fix = facts.Fails("goroot.mismatch").Fix!;
+
+        Assert.Contains(FactsBuilder.Zshrc + " line 7", fix);
+        Assert.EndsWith("replace it with: export GOROOT=/opt/homebrew/opt/go/libexec", fix);
+    }
+
+    [Fact]
+    public void A_goroot_pinned_in_the_cellar_gets_its_own_line_back_through_opt_go()
+    {
+        const string cellar = "/opt/homebrew/Cellar/go/1.22.5/libexec";
+        var facts = FactsBuilder.Mac().WithGo(cellar).Export("GOROOT", cellar, line: 4).Build();
+
+        var fix = facts.Fails("goroot.versioned").Fix!;
+
+        Assert.EndsWith($"In {FactsBuilder.Zshrc} line 4 write: export GOROOT=/opt/homebrew/opt/go/libexec", fix);
+    }
+
+    [Fact]
     public void A_go_not_found_fix_goes_in_the_file_that_sets_path()
     {
         // This Debian machine has a go in /usr/bin, so no real shell here can lack one: hand-built facts.
@@ -176,7 +218,8 @@ public sealed class PastableFixTests
 
         var fix = facts.Fails("go.not-found").Fix!;
 
-        Assert.Equal("Add the installed Go to PATH in ~/.zprofile: export PATH=/opt/homebrew/Cellar/go/1.22.5/libexec/bin:\"$PATH\"", fix);
+        // Through opt/go: the Cellar path would be gone at the next brew upgrade (goroot.versioned).
+        Assert.Equal("Add the installed Go to PATH in ~/.zprofile: export PATH=/opt/homebrew/opt/go/libexec/bin:\"$PATH\"", fix);
     }
 
     [Fact]

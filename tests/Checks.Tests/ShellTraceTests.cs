@@ -34,6 +34,43 @@ public sealed class ShellTraceTests : IDisposable
         Assert.Equal(new Evidence(file, 2, "set -gx GOPATH /opt/go"), assignments["GOPATH"]);
     }
 
+    [Fact]
+    public void A_fish_assignment_is_placed_in_the_branch_that_ran_not_at_the_files_last_assignment()
+    {
+        // fish names no line: the line whose literal arguments the traced command shows is the one that ran.
+        var file = Path.Combine(_dir, "config.fish");
+        File.WriteAllText(file, "if test (uname) = Linux\n    set -gx GOPATH '~/go'\nelse\n    set -gx GOPATH $HOME/go\nend\n");
+        var stderr = $"> source {file}\n--> if\n--> test Linux = Linux\n---> set -gx GOPATH '~/go'\n--> end if\n";
+
+        Assert.Equal(new Evidence(file, 2, "set -gx GOPATH '~/go'"), ShellTrace.Assignments(ShellKind.Fish, stderr, _dir)["GOPATH"]);
+        Assert.Equal([new Evidence(file, 2, "set -gx GOPATH '~/go'")], ShellTrace.AssignmentHistory(ShellKind.Fish, stderr, _dir)["GOPATH"]);
+    }
+
+    [Fact]
+    public void A_fish_assignment_in_a_branch_that_did_not_run_is_no_evidence_but_a_universal_variable_is()
+    {
+        var config = Path.Combine(_dir, ".config", "fish", "config.fish");
+        Directory.CreateDirectory(Path.GetDirectoryName(config)!);
+        File.WriteAllText(config, "if test (uname) = Darwin\n    set -gx GOROOT /opt/homebrew/opt/go/libexec\nend\n");
+        File.WriteAllText(Path.Combine(_dir, ".config", "fish", "fish_variables"), "# VERSION: 3.0\nSETUVAR --export GOPATH:/srv/go\n");
+        var stderr = $"> source {config}\n--> if\n--> test Linux = Darwin\n--> end if\n";
+
+        var assignments = ShellTrace.Assignments(ShellKind.Fish, stderr, _dir);
+
+        Assert.False(assignments.ContainsKey("GOROOT"));
+        Assert.Equal(2, assignments["GOPATH"].Line);
+    }
+
+    [Fact]
+    public void A_fish_add_path_run_through_its_function_is_placed_at_the_line_that_called_it()
+    {
+        var file = Path.Combine(_dir, "config.fish");
+        File.WriteAllText(file, "fish_add_path /opt/a\nset -gx EDITOR vi\nfish_add_path --append /opt/b\n");
+        var stderr = $"> source {file}\n--> fish_add_path /opt/a\n----> set --global fish_user_paths /opt/a\n--> set -gx EDITOR vi\n--> fish_add_path --append /opt/b\n----> set --global fish_user_paths /opt/a /opt/b\n";
+
+        Assert.Equal(3, ShellTrace.Assignments(ShellKind.Fish, stderr, _dir)["PATH"].Line);
+    }
+
     [Theory]
     [InlineData("+/home/u/.zshrc:12> export PATH=/x", "/home/u/.zshrc", 12, "export PATH=/x")]
     [InlineData("+++/etc/zsh/zshenv:3> x:4> y", "/etc/zsh/zshenv", 3, "x:4> y")]

@@ -19,7 +19,7 @@ internal sealed class GoNotFoundCheck() : Check("go.not-found", Severity.Error, 
         var installed = facts.Installations.Installations.FirstOrDefault(i => i.Header.RunsNativelyOn(facts.Host.Arch))
             ?? facts.Installations.Installations.FirstOrDefault();
         var fix = installed is not null && facts.Paths.IsDirectory(Path.Combine(installed.Root, "bin")) == true
-            ? $"Add the installed Go to PATH in {ShellSyntax.UserFile(kind, facts.Host.Home, pathLine: true, facts.Shell.AssignmentOf("PATH"))}: {ShellSyntax.PrependPath(kind, Path.Combine(installed.Root, "bin"))}"
+            ? $"Add the installed Go to PATH in {ShellSyntax.UserFile(kind, facts.Host.Home, pathLine: true, facts.Shell.AssignmentOf("PATH"))}: {ShellSyntax.PrependPath(kind, Path.Combine(GorootVersionedCheck.StableIfVersioned(installed.Root), "bin"))}"
             : facts.Host.Platform == GoWatch.Platform.PlatformKind.MacOS
                 ? $"Install Go from https://go.dev/dl/ (go1.x.darwin-{facts.Host.Arch}.pkg), then open a new terminal."
                 : $"Install Go from https://go.dev/dl/ (linux-{facts.Host.Arch}) into /usr/local/go and add /usr/local/go/bin to PATH.";

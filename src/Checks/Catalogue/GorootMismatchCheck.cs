@@ -40,7 +40,24 @@ internal sealed class GorootMismatchCheck() : Check("goroot.mismatch", Severity.
         return Fail("GOROOT does not match the go that runs",
             string.Join("; ", problems) + ". go then compiles against another standard library or fails with \"cannot find GOROOT\". Modern Go finds its own root; GOROOT rarely needs setting.",
             evidence,
-            $"Remove the GOROOT assignment ({ShellSyntax.Unset(kind, "GOROOT")}; go env -u GOROOT for the env file), or set it to {root ?? "the installed Go root"}.",
+            FixFor(kind, root, GoValues.Shell(facts, "GOROOT")?.Evidence),
             ["GOROOT"]);
+    }
+
+    /// <summary>
+    /// Ends, when the shell sets GOROOT, with a line to paste in place of that assignment: the root of
+    /// the go that runs, through Homebrew's stable opt/go path rather than the versioned Cellar.
+    /// </summary>
+    private static string FixFor(ShellKind kind, string? root, Evidence? shellLine)
+    {
+        var remove = $"Remove the GOROOT assignment{(shellLine?.File is null ? "" : " in " + ShellSyntax.Where(shellLine))} (Go finds its own root; go env -u GOROOT for the env file)";
+        if (root is null)
+        {
+            return $"{remove}, or set it to the installed Go root.";
+        }
+        var stable = GorootVersionedCheck.StableIfVersioned(root);
+        return shellLine?.File is null
+            ? $"{remove}, or set it to {stable}."
+            : $"{remove}, or replace it with: {ShellSyntax.Export(kind, "GOROOT", stable)}";
     }
 }

@@ -43,11 +43,14 @@ internal sealed class PathUnsafeCheck() : Check("path.unsafe", Severity.Warning,
 
     private static string FixFor(Evidence? blame, string[] entries)
     {
-        // Only empty entries: the blamed line itself, without them, when it is a plain PATH assignment.
-        if (entries.All(e => e.Length == 0 || e.StartsWith('/')) && blame is { File: not null, Text: { } text } &&
-            ShellSyntax.WithoutEmptyPathEntries(text) is { } fixedLine && fixedLine != text.Trim())
+        // The blamed line itself without the unsafe entries, when it is a plain PATH assignment.
+        var relative = entries.Where(e => e.Length > 0 && !e.StartsWith('/')).ToHashSet(StringComparer.Ordinal);
+        if (blame is { File: not null, Text: { } text } &&
+            ShellSyntax.WithoutUnsafePathEntries(text, relative) is { } fixedLine && fixedLine != text.Trim())
         {
-            return $"In {ShellSyntax.Where(blame)}, write it without the stray \":\": {fixedLine}";
+            return relative.Count == 0
+                ? $"In {ShellSyntax.Where(blame)}, write it without the stray \":\": {fixedLine}"
+                : $"In {ShellSyntax.Where(blame)}, write it without the relative entries: {fixedLine}";
         }
         return $"In {ShellSyntax.Where(blame)}, remove the stray \":\" and the relative entries; every PATH entry should be an absolute directory.";
     }

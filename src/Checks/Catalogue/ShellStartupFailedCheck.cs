@@ -26,7 +26,7 @@ internal sealed class ShellStartupFailedCheck() : Check("shell.startup-failed", 
             return Fail($"Login shell {name} did not finish starting within {shell.Timeout.TotalSeconds:0.#} s",
                 "The shell was killed because its startup files did not finish. GoLand gives up the same way and falls back to a bare environment.",
                 shell.Errors.Prepend(Evidence.Note($"killed after {shell.Timeout.TotalSeconds:0.#} s")),
-                $"Find the slow or waiting command in {rc} (time it with: {name} -l -i -x -c exit).");
+                $"Find the slow or waiting command in {rc} (time it with: {ShellSyntax.TraceCommand(shell.Kind, name)}).");
         }
         var fatal = shell.Errors.Where(ShellErrors.IsFatal).ToList();
         if (fatal.Count > 0 || shell.ExitCode is not 0 || shell.Environment is null)
@@ -39,7 +39,7 @@ internal sealed class ShellStartupFailedCheck() : Check("shell.startup-failed", 
                 "Commands after the failing line were skipped, so PATH and the Go variables may be only partly set. " +
                 (shell.ExitCode is { } code and not 0 ? $"The shell exited with code {code}." : ""),
                 fatal.Count > 0 ? fatal : [Evidence.Note($"exit code {shell.ExitCode?.ToString() ?? "none"}")],
-                first is { File: { } f } ? $"Fix {ShellSyntax.Where(first)} and check it with: {name} -n {ShellSyntax.Quote(f)}" : $"Check {rc} for errors: {name} -l -i -x -c exit");
+                first is { File: { } f } ? $"Fix {ShellSyntax.Where(first)} and check it with: {name} -n {ShellSyntax.Quote(f)}" : $"Check {rc} for errors: {ShellSyntax.TraceCommand(shell.Kind, name)}");
         }
         return CheckOutcome.Pass;
     }

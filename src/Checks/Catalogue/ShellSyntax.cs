@@ -86,6 +86,45 @@ internal static class ShellSyntax
     }
 
     /// <summary>
+    /// <paramref name="line"/> (a plain PATH assignment) without its empty entries, <c>.</c> and the
+    /// relative entries named; a quoted <c>~/</c>, which no shell expands, becomes <c>$HOME/</c>. Null
+    /// when the line is not a plain PATH assignment or nothing would be left.
+    /// </summary>
+    public static string? WithoutUnsafePathEntries(string line, IReadOnlyCollection<string> relative)
+    {
+        if (WithoutEmptyPathEntries(line) is not { } withoutEmpty)
+        {
+            return null;
+        }
+        var eq = withoutEmpty.IndexOf('=', StringComparison.Ordinal);
+        var head = withoutEmpty[..(eq + 1)];
+        var value = withoutEmpty[(eq + 1)..];
+        var quote = "";
+        if (value.Length >= 2 && value[0] is '"' or '\'' && value[^1] == value[0] && value.IndexOf(value[0], 1) == value.Length - 1)
+        {
+            quote = value[..1];
+            value = value[1..^1];
+        }
+        var kept = new List<string>();
+        foreach (var entry in value.Split(':'))
+        {
+            // A tilde inside quotes is a relative directory named "~"; the user meant HOME.
+            var bare = entry.Trim('"');
+            if (bare.StartsWith("~/", StringComparison.Ordinal) && (quote == "\"" || entry.StartsWith('"')))
+            {
+                kept.Add(entry.Replace("~/", "$HOME/", StringComparison.Ordinal));
+                continue;
+            }
+            if (entry.Length == 0 || entry is "." or "./" || relative.Contains(entry))
+            {
+                continue;
+            }
+            kept.Add(entry);
+        }
+        return kept.Count == 0 ? null : head + quote + string.Join(':', kept) + quote;
+    }
+
+    /// <summary>
     /// <paramref name="line"/> (an assignment that replaces PATH) keeping the existing PATH after it,
     /// or null when it is not a plain PATH assignment or already keeps it.
     /// </summary>
@@ -102,6 +141,11 @@ internal static class ShellSyntax
         }
         return System.Text.RegularExpressions.Regex.IsMatch(text, "^(export\\s+)?PATH=[^;&|]+$") ? text + ":\"$PATH\"" : null;
     }
+
+    /// <summary>A command that runs the login shell traced, line by line: fish has no <c>-x</c> and traces with <c>fish_trace</c>.</summary>
+    public static string TraceCommand(ShellKind kind, string shell) => kind == ShellKind.Fish
+        ? $"fish_trace=1 {shell} -l -c exit"
+        : $"{shell} -l -i -x -c exit";
 
     public static string Unset(ShellKind kind, string name) => kind == ShellKind.Fish ? $"set -e {name}" : $"unset {name}";
 

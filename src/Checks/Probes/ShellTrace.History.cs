@@ -48,19 +48,21 @@ internal static partial class ShellTrace
         }
         else if (kind == ShellKind.Fish)
         {
+            // fish's trace names the file but not the line: the line whose arguments the traced command shows.
+            var placed = new FishAssignmentLines(home);
             foreach (var (name, file, cmd) in FishAssignments(stderr, home))
             {
-                Add(name, file, null, cmd);
+                var at = placed.Place(name, file, cmd);
+                Add(name, file, at.Line, at.Text ?? cmd);
             }
         }
 
         var sources = new SourceLines();
-        // fish's trace names the file but not the line: the file's last assignment stands in for it.
         return ran.ToDictionary(
             r => r.Key,
             r => (IReadOnlyList<Evidence>)r.Value.Select(a => a.Line is { } n
                 ? new Evidence(a.File, n, sources.Line(a.File, n) ?? a.Cmd)
-                : StartupFiles.LastAssignmentIn(kind, r.Key, a.File) ?? new Evidence(a.File, null, a.Cmd)).ToList(),
+                : new Evidence(a.File, null, a.Cmd)).ToList(),
             StringComparer.Ordinal);
     }
 }

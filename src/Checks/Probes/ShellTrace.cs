@@ -79,20 +79,25 @@ internal static partial class ShellTrace
         }
         else if (kind == ShellKind.Fish)
         {
+            var placed = new FishAssignmentLines(home);
             foreach (var (name, file, cmd) in FishAssignments(stderr, home))
             {
-                result[name] = StartupFiles.LastAssignmentIn(kind, name, file) ?? new Evidence(file, null, cmd);
+                result[name] = placed.Place(name, file, cmd);
             }
         }
 
         // A trace that names file and line saw every assignment that ran: a line it did not show
-        // (an if branch not taken) must not be blamed. Only without one (fish, an untraced shell)
-        // do the startup files stand in for it.
+        // (an if branch not taken) must not be blamed. Only without one (fish, which names the file
+        // but not the line; an untraced shell) do the startup files stand in for it.
         if (tracedLines)
         {
             return result;
         }
-        var files = StartupFiles.For(kind, home);
+        // A fish trace saw every command that ran in the startup files, but not the universal
+        // variables fish loads from fish_variables: only those stand in, never a line not run.
+        var files = kind == ShellKind.Fish && Lines(stderr).Any(l => FishTraceLine().IsMatch(l))
+            ? StartupFiles.For(kind, home).Where(f => Path.GetFileName(f) == "fish_variables").ToList()
+            : StartupFiles.For(kind, home);
         foreach (var name in WatchedVariables.Names)
         {
             if (!result.ContainsKey(name) && StartupFiles.LastAssignment(kind, name, files) is { } found)
@@ -203,7 +208,14 @@ internal static partial class ShellTrace
         else if ((m = MissingSourced().Match(text)).Success)
         {
             var file = m.Groups["file"].Success && m.Groups["file"].Length > 0 ? m.Groups["file"].Value : m.Groups["file2"].Value;
-            printedBy = source => FirstWord(source) is "source" or "." && source.Contains(file, StringComparison.Ordinal);
+            // The line may name it as the user wrote it: ~/… or $HOME/….
+            var spellings = new List<string> { file };
+            if (file.StartsWith(home.TrimEnd('/') + "/", StringComparison.Ordinal))
+            {
+                var under = file[(home.TrimEnd('/').Length + 1)..];
+                spellings.AddRange(["~/" + under, "$HOME/" + under, "${HOME}/" + under]);
+            }
+            printedBy = source => FirstWord(source) is "source" or "." && spellings.Any(f => source.Contains(f, StringComparison.Ordinal));
         }
         if (printedBy is null)
         {
@@ -341,8 +353,31 @@ internal static partial class ShellTrace
                 lines = Read(file);
                 _files[file] = lines;
             }
-            return lines is not null && line >= 1 && line <= lines.Length ? lines[line - 1].Trim() : null;
+            if (lines is null || line < 1 || line > lines.Length)
+            {
+                return null;
+            }
+            var text = lines[line - 1].Trim();
+            // zsh traces a multi-line array (path=( … )) at its first line: the evidence is all of it.
+            if (text.EndsWith('(') && !text.StartsWith('#'))
+            {
+                var joined = new System.Text.StringBuilder(text);
+                var open = Balance(text);
+                for (var i = line; i < lines.Length && i < line + 40 && open > 0; i++)
+                {
+                    var next = lines[i].Trim();
+                    joined.Append(' ').Append(next);
+                    open += Balance(next);
+                }
+                if (open <= 0)
+                {
+                    return joined.ToString();
+                }
+            }
+            return text;
         }
+
+        private static int Balance(string text) => text.Count(c => c == '(') - text.Count(c => c == ')');
 
         private static string[]? Read(string file)
         {
@@ -421,24 +456,30 @@ internal static partial class ShellTrace
     private static string ExpandTilde(string path, string home) =>
         path == "~" ? home : path.StartsWith("~/", StringComparison.Ordinal) ? Path.Combine(home, path[2..]) : path;
 
+    /// <summary>The first word of a traced fish command, unescaped.</summary>
+    private static string FishWord(string text) => FishWords(text, 1) is [var first, ..] ? first : "";
+
     /// <summary>
-    /// The first word of a traced fish command, unescaped. fish single-quotes an argument when only
+    /// The words of a traced fish command, unescaped. fish single-quotes an argument when only
     /// printable characters need escaping, else uses backslashes: \n \t \r \b \e, \cX for other
     /// control characters, \xHH, \XHH for a byte that is not UTF-8, and \ before any other character.
     /// </summary>
-    private static string FishWord(string text)
+    internal static List<string> FishWords(string text, int max = int.MaxValue)
     {
+        var words = new List<string>();
         var word = new System.Text.StringBuilder(text.Length);
         var quoted = false;
         var started = false;
-        for (var i = 0; i < text.Length; i++)
+        for (var i = 0; i < text.Length && words.Count < max; i++)
         {
             var c = text[i];
             if (!quoted && c == ' ')
             {
                 if (started)
                 {
-                    break;
+                    words.Add(word.ToString());
+                    word.Clear();
+                    started = false;
                 }
                 continue;
             }
@@ -478,7 +519,11 @@ internal static partial class ShellTrace
                 word.Append(text[++i] switch { 'n' => '\n', 't' => '\t', 'r' => '\r', 'b' => '\b', 'e' => '\u001b', var other => other });
             }
         }
-        return word.ToString();
+        if (started && words.Count < max)
+        {
+            words.Add(word.ToString());
+        }
+        return words;
     }
 
     private static int? ParseInt(string text) => int.TryParse(text, out var n) ? n : null;

@@ -5,6 +5,7 @@ using GoWatch.Events.Projections;
 using GoWatch.Events.Store;
 using GoWatch.Platform.Locations;
 using GoWatch.Recording;
+using GoWatch.Recording.Catalogue;
 using GoWatch.Recording.Verification;
 using Microsoft.Extensions.Logging;
 
@@ -21,6 +22,7 @@ public sealed class VerificationRunner(
     IEventStore store,
     Reconciler reconciler,
     GoWatchSettings settings,
+    CatalogueSource catalogue,
     ILogger<VerificationRunner> log)
 {
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
@@ -33,6 +35,11 @@ public sealed class VerificationRunner(
             var projects = WatchedProjects.Load(store).Directories.ToList();
             var report = await verifier.RunAsync(settings, new VerificationRequest { ProjectDirectories = projects }, cancellationToken);
             var outcome = verificationLog.Record(report, trigger, EventSources.Daemon);
+            // The shell may have moved Go's env file (GOENV=…): watch the one Go reads.
+            if (report.GoEnvFile is { } envFile && catalogue.UseGoEnvFile(envFile))
+            {
+                log.LogInformation("Go reads its env file at {File}: watching it", envFile);
+            }
             log.LogInformation(
                 "Verification ({Trigger}) found {Findings} finding(s) in {Duration} ms: {Detected} new, {Resolved} resolved",
                 trigger, report.Findings.Count, report.DurationMs, outcome.Detected.Count, outcome.Resolved.Count);

@@ -36,6 +36,7 @@ public sealed class WatchService(
             .Subscribe(Handle, ex => log.LogCritical(ex, "The watch pipeline stopped"));
         // A project added or removed, or GoLand's recent projects changed: the catalogue must follow.
         store.Appended += OnAppended;
+        catalogue.GoEnvFileMoved += OnGoEnvFileMoved;
         watchers.Arm();
         log.LogInformation("Watching {Count} directories", watchers.WatchedDirectories.Count);
         reconciler.ReconcileAll("startup");
@@ -138,12 +139,17 @@ public sealed class WatchService(
         }
     }
 
+    // Raised from a verification: the rescan re-arms the watchers on the moved file's directory and records it.
+    private void OnGoEnvFileMoved(string path) =>
+        ThreadPool.QueueUserWorkItem(_ => _internal.OnNext(new WatchSignal.TopologyChanged(path)));
+
     private bool Unwatched(string path) =>
         Path.GetDirectoryName(path) is { } dir && Directory.Exists(dir) && !watchers.Roots.Any(r => r.Covers(path));
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
         store.Appended -= OnAppended;
+        catalogue.GoEnvFileMoved -= OnGoEnvFileMoved;
         _subscription?.Dispose();
         watchers.Dispose();
         return Task.CompletedTask;

@@ -14,6 +14,7 @@ public sealed class CatalogueSource
     private readonly GoWatchSettings _settings;
     private readonly IEventReader _store;
     private volatile WatchCatalogue _current;
+    private volatile string? _goEnvFile;
 
     public CatalogueSource(GoWatchSettings settings, IEventReader store)
     {
@@ -23,6 +24,26 @@ public sealed class CatalogueSource
     }
 
     public WatchCatalogue Current => _current;
+
+    /// <summary>Raised with the file when Go's env file moved (GOENV in the login shell) and the catalogue took it in.</summary>
+    public event Action<string>? GoEnvFileMoved;
+
+    /// <summary>
+    /// Watches the Go env file a verification found Go reading (SPEC §3: the one <c>go env GOENV</c>
+    /// names) beside the default one; returns true when that changed the catalogue.
+    /// </summary>
+    public bool UseGoEnvFile(string path)
+    {
+        var moved = path == _settings.GoEnvFile ? null : path;
+        if (moved == _goEnvFile)
+        {
+            return false;
+        }
+        _goEnvFile = moved;
+        Refresh();
+        GoEnvFileMoved?.Invoke(path);
+        return true;
+    }
 
     /// <summary>Rebuilds the catalogue; returns true when it changed.</summary>
     public bool Refresh()
@@ -35,5 +56,5 @@ public sealed class CatalogueSource
         return changed;
     }
 
-    private WatchCatalogue Build() => WatchCatalogue.Default(_settings, WatchedProjects.Load(_store).Directories);
+    private WatchCatalogue Build() => WatchCatalogue.Default(_settings, WatchedProjects.Load(_store).Directories, _goEnvFile);
 }

@@ -55,8 +55,11 @@ public sealed class WatchCatalogue(IReadOnlyList<WatchTarget> targets, IReadOnly
             .Concat(RefreshDirectories)
             .Distinct(StringComparer.Ordinal);
 
-    /// <summary>The default catalogue of SPEC §3 for these settings, with the given extra project directories.</summary>
-    public static WatchCatalogue Default(GoWatchSettings settings, IEnumerable<string>? watchedProjects = null)
+    /// <summary>
+    /// The default catalogue of SPEC §3 for these settings, with the given extra project directories
+    /// and, when the login shell moved it (GOENV=…), the Go env file Go reads beside the default one.
+    /// </summary>
+    public static WatchCatalogue Default(GoWatchSettings settings, IEnumerable<string>? watchedProjects = null, string? goEnvFile = null)
     {
         var home = settings.Home;
         var targets = new List<WatchTarget>();
@@ -77,6 +80,10 @@ public sealed class WatchCatalogue(IReadOnlyList<WatchTarget> targets, IReadOnly
         targets.Add(WatchTarget.Glob(settings.SystemPath("/etc/paths.d"), "*", FileClass.SystemShell, revertible: false));
 
         targets.Add(WatchTarget.File(settings.GoEnvFile, FileClass.GoEnv, revertible: true));
+        if (goEnvFile is { Length: > 0 } && goEnvFile != settings.GoEnvFile && Path.IsPathFullyQualified(goEnvFile))
+        {
+            targets.Add(WatchTarget.File(goEnvFile, FileClass.GoEnv, revertible: true));
+        }
 
         // GoLand: the options of every installed version, and every project it or the user names.
         var refresh = new List<string> { settings.JetBrainsConfigRoot };

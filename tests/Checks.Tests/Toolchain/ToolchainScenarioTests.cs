@@ -129,8 +129,7 @@ public sealed class ToolchainScenarioTests
         var root = s.Sys("/usr/local/go");
         s.FakeGo(root, new FakeGo { Version = "go1.22.5", Extra = { ["GOTOOLCHAIN"] = "path" } });
         var extra = s.Sys("/opt/toolchains/bin");
-        Scenario.WriteFile(Path.Combine(extra, "go1.23.1"), "#!/bin/sh\nexit 0\n");
-        File.SetUnixFileMode(Path.Combine(extra, "go1.23.1"), (UnixFileMode)0b111_101_101);
+        Executables.Write(Path.Combine(extra, "go1.23.1"), "#!/bin/sh\nexit 0\n");
         s.Zshrc(OnPath(root), $"export PATH=\"$PATH\":{Scenario.Sh(extra)}");
         s.ProjectDirs.Add(s.Project("api", null, "module api\n\ngo 1.23.1\n"));
         s.ProjectDirs.Add(s.Project("next", null, "module next\n\ngo 1.24.0\n"));

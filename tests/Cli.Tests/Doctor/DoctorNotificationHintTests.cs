@@ -29,8 +29,7 @@ public sealed class DoctorNotificationHintTests : IDisposable
     {
         var path = _mac.Settings.SystemPath(absolutePath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, "#!/bin/sh\nexit 0\n");
-        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        Executables.Write(path, "#!/bin/sh\nexit 0\n");
         return path;
     }
 

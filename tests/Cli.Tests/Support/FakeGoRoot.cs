@@ -31,14 +31,13 @@ public static class FakeGoRoot
         var bin = Path.Combine(root, "bin");
         Directory.CreateDirectory(bin);
         var go = Path.Combine(bin, "go");
-        File.WriteAllText(go, $"""
+        Executables.Write(go, $"""
             #!/bin/sh
             if [ "$1" = env ]; then printf '%s\n' '{json}'; exit 0; fi
             if [ "$1" = version ]; then echo 'go version {version} linux/amd64'; exit 0; fi
             exit 2
 
             """);
-        File.SetUnixFileMode(go, (UnixFileMode)0b111_101_101);
         File.WriteAllText(Path.Combine(root, "VERSION"), version + "\ntime 2024-06-04T20:54:40Z\n");
         return bin;
     }

@@ -1,0 +1,2 @@
+# Get the aliases and functions
+[[ -f ~/.bashrc ]] && . ~/.bashrc

@@ -1,0 +1,6 @@
+case $- in
+    *i*) ;;
+      *) return;;
+esac
+HISTCONTROL=ignoreboth
+alias ll='ls -alF'

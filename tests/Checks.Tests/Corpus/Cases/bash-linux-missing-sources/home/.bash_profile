@@ -1,0 +1,3 @@
+if [ -f "$HOME/.bashrc" ]; then
+    . "$HOME/.bashrc"
+fi

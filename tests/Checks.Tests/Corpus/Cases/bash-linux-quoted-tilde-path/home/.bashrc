@@ -1,0 +1,3 @@
+export PATH="@SYS@/usr/local/go/bin:$PATH"
+export GOPATH="$HOME/go"
+export PATH="$PATH:~/go/bin"

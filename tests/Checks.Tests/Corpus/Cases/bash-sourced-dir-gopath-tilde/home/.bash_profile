@@ -1,0 +1,3 @@
+if [ -f ~/.bashrc ]; then
+  source ~/.bashrc
+fi

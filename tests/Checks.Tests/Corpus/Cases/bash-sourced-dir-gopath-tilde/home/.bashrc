@@ -1,0 +1,4 @@
+for f in ~/.bash.d/*.sh; do
+  [ -r "$f" ] && . "$f"
+done
+unset f

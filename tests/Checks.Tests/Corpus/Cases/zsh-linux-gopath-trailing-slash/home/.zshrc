@@ -1,0 +1,3 @@
+# Golang
+export GOPATH="$HOME/golang/"
+export PATH=@SYS@/usr/local/go/bin:$PATH:$GOPATH/bin

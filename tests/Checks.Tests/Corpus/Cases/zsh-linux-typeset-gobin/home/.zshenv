@@ -1,0 +1,2 @@
+typeset -gx GOPATH=~/code/go
+typeset -gx GOBIN=~/.local/bin

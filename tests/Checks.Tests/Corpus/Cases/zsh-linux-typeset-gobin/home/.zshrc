@@ -1,0 +1,2 @@
+typeset -U path
+path=(~/.local/bin @SYS@/usr/local/go/bin $path)

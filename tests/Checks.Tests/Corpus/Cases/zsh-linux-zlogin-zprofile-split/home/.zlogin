@@ -1,0 +1,1 @@
+print -P "%F{green}login shell ready%f"

@@ -1,0 +1,1 @@
+export PATH="@SYS@/usr/local/go/bin:$GOPATH/bin:$PATH"

@@ -1,0 +1,2 @@
+skip_global_compinit=1
+export GOPATH="$HOME/src/go"

@@ -1,0 +1,3 @@
+typeset -U path PATH
+path=(@SYS@/usr/local/go/bin $path "$GOPATH/bin")
+export PATH

@@ -1,0 +1,2 @@
+# Setting PATH for Go
+export PATH="@SYS@/usr/local/go/bin:${PATH}"

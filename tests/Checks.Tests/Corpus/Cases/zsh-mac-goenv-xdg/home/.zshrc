@@ -1,0 +1,2 @@
+typeset -U path
+path=($HOME/go/bin $path)

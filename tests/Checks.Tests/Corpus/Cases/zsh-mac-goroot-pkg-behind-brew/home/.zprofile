@@ -1,0 +1,1 @@
+eval "$(@SYS@/opt/homebrew/bin/brew shellenv)"

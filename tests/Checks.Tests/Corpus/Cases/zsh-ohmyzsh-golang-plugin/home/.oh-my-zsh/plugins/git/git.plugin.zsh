@@ -1,0 +1,2 @@
+alias gst='git status'
+alias gco='git checkout'

@@ -1,0 +1,1 @@
+PROMPT='%(?:%F{green}➜:%F{red}➜) %F{cyan}%c%f '

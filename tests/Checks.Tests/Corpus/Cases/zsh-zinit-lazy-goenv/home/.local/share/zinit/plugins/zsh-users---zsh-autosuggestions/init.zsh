@@ -1,0 +1,1 @@
+ZSH_AUTOSUGGEST_STRATEGY=(history)
