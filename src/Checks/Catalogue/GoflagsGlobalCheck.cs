@@ -16,8 +16,7 @@ internal sealed class GoflagsGlobalCheck() : Check("goflags.global", Severity.Wa
         {
             foreach (var flag in source.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
-                var bare = flag.TrimStart('-');
-                if (bare == "mod=vendor" || bare.StartsWith("modfile=", StringComparison.Ordinal))
+                if (IsGlobalModuleFlag(flag))
                 {
                     hits.Add((source, flag));
                 }
@@ -28,21 +27,34 @@ internal sealed class GoflagsGlobalCheck() : Check("goflags.global", Severity.Wa
             return facts.Shell.Environment is null ? NoShell(facts) : CheckOutcome.Pass;
         }
         var kind = facts.Shell.Kind;
-        var fromShell = hits.Any(h => h.Source.Name == "login shell");
-        var fromFile = hits.Any(h => h.Source.Name == "Go env file");
-        var fixes = new List<string>();
-        if (fromShell)
+        var shell = hits.Where(h => h.Source.Name == "login shell").Select(h => h.Source).FirstOrDefault();
+        var file = hits.Where(h => h.Source.Name == "Go env file").Select(h => h.Source).FirstOrDefault();
+        // Each fix keeps the other flags and ends with the line to paste (the shell's replaces its assignment).
+        var fixes = new List<string> { $"Pass {string.Join(" ", hits.Select(h => h.Flag).Distinct())} per build or per project instead." };
+        if (file is not null)
         {
-            fixes.Add($"remove it from GOFLAGS in {ShellSyntax.Where(hits.First(h => h.Source.Name == "login shell").Source.Evidence)} ({ShellSyntax.Unset(kind, "GOFLAGS")} if nothing else is in it)");
+            var rest = Remaining(file.Value);
+            fixes.Add("For the Go env file run: " + (rest.Length == 0 ? "go env -u GOFLAGS" : $"go env -w GOFLAGS={ShellSyntax.Quote(rest)}") + (shell is null ? "" : "."));
         }
-        if (fromFile)
+        if (shell is not null)
         {
-            fixes.Add("go env -u GOFLAGS (or go env -w GOFLAGS= with the other flags)");
+            var rest = Remaining(shell.Value);
+            fixes.Add($"Replace {ShellSyntax.Where(shell.Evidence)} with: " + (rest.Length == 0 ? ShellSyntax.Unset(kind, "GOFLAGS") : ShellSyntax.Export(kind, "GOFLAGS", rest)));
         }
         return Fail($"GOFLAGS forces {string.Join(", ", hits.Select(h => h.Flag).Distinct())} on every build",
             string.Join("; ", hits.Select(h => $"the {h.Source.Name} sets GOFLAGS={h.Source.Value}")) +
             ". Every module without a vendor directory (or that go.mod file) fails with \"inconsistent vendoring\" or cannot be loaded.",
             hits.Select(h => h.Source.Evidence).Distinct(),
-            "Pass the flag per build or per project instead: " + string.Join("; ", fixes) + ".");
+            string.Join(" ", fixes));
     }
+
+    private static bool IsGlobalModuleFlag(string flag)
+    {
+        var bare = flag.TrimStart('-');
+        return bare == "mod=vendor" || bare.StartsWith("modfile=", StringComparison.Ordinal);
+    }
+
+    /// <summary>GOFLAGS without the module-mode flags: what a fix keeps.</summary>
+    private static string Remaining(string goflags) =>
+        string.Join(' ', goflags.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(f => !IsGlobalModuleFlag(f)));
 }

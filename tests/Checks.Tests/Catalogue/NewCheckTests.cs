@@ -75,6 +75,17 @@ public sealed class NewCheckTests
         Assert.Contains("go env -u GOFLAGS", FactsBuilder.Mac().EnvFile("GOFLAGS", "-modfile=go.dev.mod").Build().Fails("goflags.global").Fix);
 
     [Fact]
+    public void The_goflags_fix_keeps_the_other_flags_in_a_line_that_pastes()
+    {
+        var fix = FactsBuilder.Mac().Export("GOFLAGS", "-trimpath -mod=vendor -buildvcs=false", line: 3).Build().Fails("goflags.global").Fix;
+        Assert.EndsWith("with: export GOFLAGS='-trimpath -buildvcs=false'", fix);
+    }
+
+    [Fact]
+    public void The_env_file_goflags_fix_rewrites_it_with_the_other_flags() =>
+        Assert.EndsWith("go env -w GOFLAGS=-trimpath", FactsBuilder.Mac().EnvFile("GOFLAGS", "-modfile=go.dev.mod -trimpath").Build().Fails("goflags.global").Fix);
+
+    [Fact]
     public void Goflags_global_is_skipped_without_the_shell_environment_when_the_env_file_is_clean() =>
         FactsBuilder.Mac().NoShellEnvironment().Build().Skips("goflags.global");
 }
