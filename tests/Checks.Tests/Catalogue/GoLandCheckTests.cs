@@ -63,6 +63,20 @@ public sealed class GoLandCheckTests
         Assert.Contains("GOROOT", FactsBuilder.Mac().WithGo().GoLand().Project("api").Build().Skips("goland.goroot-differs"));
 
     [Fact]
+    public void A_project_pinning_no_goroot_uses_golands_only_sdk_and_differs_when_that_is_another_go()
+    {
+        var finding = FactsBuilder.Mac().WithGo().GoLandSdk("/Users/u/sdk/go1.21.0").Dir("/Users/u/sdk/go1.21.0").Project("api")
+            .Build().Fails("goland.goroot-differs");
+        Assert.Contains("uses /Users/u/sdk/go1.21.0", finding.Detail);
+        Assert.EndsWith("/options/go.sdk.xml", Assert.Single(finding.Evidence).File);
+    }
+
+    [Fact]
+    public void A_project_pinning_no_goroot_is_left_out_when_goland_has_several_sdks() =>
+        FactsBuilder.Mac().WithGo().GoLandSdk("/Users/u/sdk/go1.21.0").GoLandSdk("/usr/local/go").Dir("/Users/u/sdk/go1.21.0").Project("api")
+            .Build().Skips("goland.goroot-differs");
+
+    [Fact]
     public void Goroot_differs_is_skipped_without_a_go_on_path() =>
         FactsBuilder.Mac().GoLand().Project("api", goroot: "/usr/local/go").Dir("/usr/local/go").Build().Skips("goland.goroot-differs");
 
