@@ -2,9 +2,8 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using GoWatch.Events;
-using GoWatch.Events.Serialization;
 using GoWatch.Events.Store;
-using GoWatch.Events.Wire;
+using GoWatch.Wire;
 
 namespace GoWatch.EndToEnd.Tests.Support;
 
@@ -20,14 +19,14 @@ public static class ApiProbe
             using var stream = new NetworkStream(socket);
             using var writer = new StreamWriter(stream, new UTF8Encoding(false)) { NewLine = "\n", AutoFlush = true };
             using var reader = new StreamReader(stream);
-            writer.WriteLine(JsonSerializer.Serialize(new ApiRequest(ApiRequest.Ops.Query) { Query = query }, EventJson.Options));
+            writer.WriteLine(JsonSerializer.Serialize(new ApiRequest(ApiRequest.Ops.Query) { Query = query }, WireJsonContext.Default.ApiRequest));
             // A daemon that is stopping may accept and close without a reply: no answer, like a refused connection.
             if (reader.ReadLine() is not { } line)
             {
                 return null;
             }
-            var reply = JsonSerializer.Deserialize<ApiResponse>(line, EventJson.Options)!;
-            return reply.Result!.Value.EnumerateArray().Select(EventJson.FromJson).ToList();
+            var reply = JsonSerializer.Deserialize(line, WireJsonContext.Default.ApiResponse)!;
+            return reply.ResultAs(WireJsonContext.Default.IReadOnlyListEventEnvelope);
         }
         catch (Exception ex) when (ex is SocketException or IOException)
         {
