@@ -5,7 +5,7 @@ using GoWatch.Events;
 using GoWatch.Events.Store;
 using GoWatch.Wire;
 
-namespace GoWatch.Benchmarks.Support;
+namespace GoWatch.Testing;
 
 /// <summary>A bare client of the daemon's socket (line-delimited JSON), for polling without starting a CLI each time.</summary>
 public sealed class SocketClient(string socketPath)
