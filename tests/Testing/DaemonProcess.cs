@@ -133,10 +133,10 @@ public sealed class DaemonProcess : IDisposable
         }
     }
 
-    /// <summary>SIGKILL: no shutdown code runs.</summary>
-    public void Crash()
+    /// <summary>SIGKILL: no shutdown code runs. <paramref name="withChildren"/> kills the processes it started too (a verification's shells).</summary>
+    public void Crash(bool withChildren = false)
     {
-        _process.Kill();
+        _process.Kill(entireProcessTree: withChildren);
         _process.WaitForExit();
     }
 
