@@ -90,9 +90,9 @@ public sealed class ServiceCommandTests : IDisposable
         Assert.Contains(_mac.Settings.DataDir, content);
         Assert.DoesNotContain("not forwarded", content);
         var calls = _shims.Calls();
-        Assert.Equal(["enable", "bootstrap"], calls.Select(c => c.Args[0]));
-        Assert.Equal(plist, calls[1].Args[2]);
-        Assert.StartsWith("gui/", calls[1].Args[1]);
+        Assert.Equal(["enable", "bootstrap"], calls.Select(c => c.Arguments[0]));
+        Assert.Equal(plist, calls[1].Arguments[2]);
+        Assert.StartsWith("gui/", calls[1].Arguments[1]);
     }
 
     [Fact]
@@ -106,8 +106,8 @@ public sealed class ServiceCommandTests : IDisposable
         Assert.True(result.ExitCode == 0, result.ToString());
         var unit = File.ReadAllText(Path.Combine(_linux.Home, ".config", "systemd", "user", "gowatch.service"));
         Assert.Contains(DaemonDll, unit);
-        Assert.All(_shims.Calls(), c => Assert.Equal("--user", c.Args[0]));
-        Assert.Contains(_shims.Calls(), c => c.Args.SequenceEqual(["--user", "enable", "--now", "gowatch.service"]));
+        Assert.All(_shims.Calls(), c => Assert.Equal("--user", c.Arguments[0]));
+        Assert.Contains(_shims.Calls(), c => c.Arguments.SequenceEqual(["--user", "enable", "--now", "gowatch.service"]));
     }
 
     [Fact]
@@ -241,6 +241,6 @@ public sealed class ServiceCommandTests : IDisposable
         Assert.Equal(0, uninstall.ExitCode);
         Assert.Contains("not installed", uninstall.Stdout);
         // A status that finds the agent not loaded also asks whether launchd has it disabled (Login Items).
-        Assert.Equal(["print", "print-disabled", "bootout"], _shims.Calls().Select(c => c.Args[0]));
+        Assert.Equal(["print", "print-disabled", "bootout"], _shims.Calls().Select(c => c.Arguments[0]));
     }
 }

@@ -2,13 +2,12 @@ using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using GoWatch.Events;
 using GoWatch.Events.Serialization;
 using GoWatch.Events.Store;
-using GoWatch.Events.Wire;
 using GoWatch.Platform.Locations;
 using GoWatch.Recording.Revert;
+using GoWatch.Wire;
 
 namespace GoWatch.Cli.Backend;
 
@@ -54,51 +53,45 @@ public sealed class DaemonBackend : IGoWatchBackend
     }
 
     public IReadOnlyList<EventEnvelope> Query(EventQuery query) =>
-        Call(new ApiRequest(ApiRequest.Ops.Query) { Query = query }) is { ValueKind: JsonValueKind.Array } array
-            ? array.EnumerateArray().Select(EventJson.FromJson).ToList()
-            : [];
+        Result(new ApiRequest(ApiRequest.Ops.Query) { Query = query }, Wire.IReadOnlyListEventEnvelope) ?? [];
 
     public EventEnvelope? Get(long position) =>
-        Call(new ApiRequest(ApiRequest.Ops.Get) { Position = position }) is { ValueKind: JsonValueKind.Object } e ? EventJson.FromJson(e) : null;
+        Result(new ApiRequest(ApiRequest.Ops.Get) { Position = position }, Wire.EventEnvelope);
 
     public byte[]? GetBlob(string sha256) =>
-        Call(new ApiRequest(ApiRequest.Ops.Blob) { Sha256 = sha256 }) is { ValueKind: JsonValueKind.String } s ? Convert.FromBase64String(s.GetString()!) : null;
+        Result(new ApiRequest(ApiRequest.Ops.Blob) { Sha256 = sha256 }, Wire.String) is { } base64 ? Convert.FromBase64String(base64) : null;
 
     public long RecordVerification(GoWatch.Events.Model.VerificationCompleted completed) =>
-        Call(new ApiRequest(ApiRequest.Ops.RecordVerification) { Args = JsonSerializer.SerializeToElement(completed, EventJsonContext.Default.VerificationCompleted) }) is { ValueKind: JsonValueKind.Number } p
-            ? p.GetInt64()
-            : throw Unavailable("no position in the reply");
+        Result(ApiRequest.With(ApiRequest.Ops.RecordVerification, completed, EventJsonContext.Default.VerificationCompleted), Wire.NullableInt64)
+            ?? throw Unavailable("no position in the reply");
 
     public EventEnvelope? SetProjectWatched(string directory, bool watched) =>
-        Call(new ApiRequest(ApiRequest.Ops.Watch) { Args = JsonSerializer.SerializeToElement(new JsonObject { ["directory"] = directory, ["watched"] = watched }, EventJsonContext.Default.JsonObject) }) is { ValueKind: JsonValueKind.Object } e
-            ? EventJson.FromJson(e)
-            : null;
+        Result(ApiRequest.With(ApiRequest.Ops.Watch, new WatchProjectArgs(directory, watched), Wire.WatchProjectArgs), Wire.EventEnvelope);
 
-    public JsonObject Status() =>
-        Call(new ApiRequest(ApiRequest.Ops.Status)) is { } result ? JsonNode.Parse(result.GetRawText())!.AsObject() : throw Unavailable("empty status reply");
+    public StatusReport Status() =>
+        Result(new ApiRequest(ApiRequest.Ops.Status), Wire.StatusReport) ?? throw Unavailable("empty status reply");
 
     public async IAsyncEnumerable<EventEnvelope> FollowAsync(long? after, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         _socket.ReceiveTimeout = 0;
-        await _writer.WriteLineAsync(JsonSerializer.Serialize(new ApiRequest(ApiRequest.Ops.Follow) { After = after }, EventJsonContext.Default.ApiRequest).AsMemory(), cancellationToken);
+        await _writer.WriteLineAsync(JsonSerializer.Serialize(new ApiRequest(ApiRequest.Ops.Follow) { After = after }, Wire.ApiRequest).AsMemory(), cancellationToken);
         var ack = await _reader.ReadLineAsync(cancellationToken) ?? throw Unavailable("the daemon closed the connection");
-        Check(Parse(ack, l => JsonSerializer.Deserialize(l, EventJsonContext.Default.ApiResponse)));
+        Check(Parse(ack, l => JsonSerializer.Deserialize(l, Wire.ApiResponse)));
         while (await _reader.ReadLineAsync(cancellationToken) is { } line)
         {
-            yield return Parse(line, l => EventJson.FromJson(JsonDocument.Parse(l).RootElement));
+            yield return Parse(line, l => JsonSerializer.Deserialize(l, Wire.EventEnvelope)) ?? throw Unavailable("a null event in the stream");
         }
     }
 
     /// <summary>The daemon performs the revert; a refusal comes back with a code naming its status.</summary>
     public RevertResult Revert(RevertRequest request, GoWatchSettings settings)
     {
-        var args = JsonSerializer.SerializeToElement(request, RevertJsonContext.Default.RevertRequest);
-        var response = Exchange(new ApiRequest(RevertRequest.Op) { Args = args });
-        if (response is { Ok: true, Result: { ValueKind: JsonValueKind.Object } result })
+        var response = Exchange(ApiRequest.With(ApiRequest.Ops.Revert, request, RevertJsonContext.Default.RevertRequest));
+        if (response is { Ok: true })
         {
             try
             {
-                return result.Deserialize(RevertJsonContext.Default.RevertResult) ?? throw Unavailable("empty revert reply");
+                return response.ResultAs(RevertJsonContext.Default.RevertResult) ?? throw Unavailable("empty revert reply");
             }
             catch (JsonException ex)
             {
@@ -112,13 +105,15 @@ public sealed class DaemonBackend : IGoWatchBackend
         throw Unavailable(response?.Error ?? "malformed reply");
     }
 
+    private static WireJsonContext Wire => WireJsonContext.Default;
+
     private ApiResponse? Exchange(ApiRequest request)
     {
         try
         {
-            _writer.WriteLine(JsonSerializer.Serialize(request, EventJsonContext.Default.ApiRequest));
+            _writer.WriteLine(JsonSerializer.Serialize(request, Wire.ApiRequest));
             var line = _reader.ReadLine() ?? throw Unavailable("the daemon closed the connection");
-            return JsonSerializer.Deserialize(line, EventJsonContext.Default.ApiResponse);
+            return JsonSerializer.Deserialize(line, Wire.ApiResponse);
         }
         catch (IOException ex)
         {
@@ -130,17 +125,13 @@ public sealed class DaemonBackend : IGoWatchBackend
         }
     }
 
-    private JsonElement? Call(ApiRequest request)
+    /// <summary>Sends <paramref name="request"/> and reads its typed result; a refusal or a broken reply is the daemon not answering.</summary>
+    private T? Result<T>(ApiRequest request, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
     {
+        var response = Check(Exchange(request));
         try
         {
-            _writer.WriteLine(JsonSerializer.Serialize(request, EventJsonContext.Default.ApiRequest));
-            var line = _reader.ReadLine() ?? throw Unavailable("the daemon closed the connection");
-            return Check(JsonSerializer.Deserialize(line, EventJsonContext.Default.ApiResponse));
-        }
-        catch (IOException ex)
-        {
-            throw Unavailable(ex.Message, ex);
+            return response.ResultAs(type);
         }
         catch (JsonException ex)
         {
@@ -148,8 +139,8 @@ public sealed class DaemonBackend : IGoWatchBackend
         }
     }
 
-    private JsonElement? Check(ApiResponse? response) =>
-        response is { Ok: true } ok ? ok.Result : throw Unavailable(response?.Error ?? "malformed reply");
+    private ApiResponse Check(ApiResponse? response) =>
+        response is { Ok: true } ok ? ok : throw Unavailable(response?.Error ?? "malformed reply");
 
     private T Parse<T>(string line, Func<string, T> parse)
     {

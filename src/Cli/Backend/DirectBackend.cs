@@ -1,11 +1,10 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json.Nodes;
 using GoWatch.Events;
 using GoWatch.Events.Store;
-using GoWatch.Events.Wire;
 using GoWatch.Platform.Locations;
 using GoWatch.Recording.Catalogue;
 using GoWatch.Recording.Revert;
+using GoWatch.Wire;
 
 namespace GoWatch.Cli.Backend;
 
@@ -35,7 +34,7 @@ public sealed class DirectBackend(IEventStore store, GoWatchSettings settings) :
     public EventEnvelope? SetProjectWatched(string directory, bool watched) =>
         GoWatch.Recording.ProjectWatchList.Set(store, directory, watched, EventSources.Cli);
 
-    public JsonObject Status() => StatusReport.Build(store, new StatusReport.DaemonState(false, null, null));
+    public StatusReport Status() => StatusReport.Build(store, DaemonStatus.NotRunning);
 
     public async IAsyncEnumerable<EventEnvelope> FollowAsync(long? after, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -1,8 +1,8 @@
-using System.Text.Json.Nodes;
 using GoWatch.Events;
 using GoWatch.Events.Store;
 using GoWatch.Platform.Locations;
 using GoWatch.Recording.Revert;
+using GoWatch.Wire;
 
 namespace GoWatch.Cli.Backend;
 
@@ -21,7 +21,7 @@ public interface IGoWatchBackend : IDisposable
 
     byte[]? GetBlob(string sha256);
 
-    JsonObject Status();
+    StatusReport Status();
 
     /// <summary>
     /// Records a verification the CLI ran (and the drift it implies) and returns the position of

@@ -39,7 +39,7 @@ public static class ShowCommand
             }
             if (e is null)
             {
-                context.Error.WriteLine($"gowatch: no event at position {pos} (the newest is {backend.Status()["store"]?["lastPosition"]}).");
+                context.Error.WriteLine($"gowatch: no event at position {pos} (the newest is {backend.Status().Store.LastPosition}).");
                 return ExitCodes.Failure;
             }
             if (parse.GetValue(json))

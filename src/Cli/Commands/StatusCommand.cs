@@ -1,12 +1,12 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using GoWatch.Cli.Backend;
 using GoWatch.Cli.Rendering;
 using GoWatch.Events;
 using GoWatch.Events.Model;
 using GoWatch.Events.Projections;
-using GoWatch.Events.Serialization;
 using GoWatch.Events.Store;
+using GoWatch.Wire;
 using Spectre.Console;
 
 namespace GoWatch.Cli.Commands;
@@ -26,24 +26,24 @@ public static class StatusCommand
         command.SetAction(parse =>
         {
             using var backend = context.OpenBackend();
-            var status = Secrets.Mask(backend.Status(), parse.GetValue(showSecrets));
-            var daemon = status["daemon"]!.AsObject();
-            var running = daemon["running"]?.GetValue<bool>() == true;
+            var status = Secrets.Mask(backend.Status(), WireJsonContext.Default.StatusReport, parse.GetValue(showSecrets));
+            var running = status.Daemon.Running;
             var lastRun = LastRun.Of(backend);
             if (!running && lastRun is not null)
             {
-                daemon["lastRun"] = lastRun.ToJson();
+                status = status with { Daemon = status.Daemon with { LastRun = lastRun.ToWire() } };
             }
             var exit = running ? ExitCodes.Ok : ExitCodes.NotRunning;
             if (parse.GetValue(json))
             {
-                context.Out.WriteLine(status.ToJsonString(EventJson.Options));
+                context.Out.WriteLine(JsonSerializer.Serialize(status, WireJsonContext.Default.StatusReport));
                 return exit;
             }
 
             if (running)
             {
-                context.Console.MarkupLine($"[green]●[/] gowatchd is running (pid {daemon["pid"]}, since {Times.Local(daemon["since"]?.ToString(), context.Time)})" +
+                var since = status.Daemon.Since is { } at ? Times.Local(at, context.Time) : "?";
+                context.Console.MarkupLine($"[green]●[/] gowatchd is running (pid {status.Daemon.Pid}, since {since})" +
                     (lastRun?.PreviousRunCrashed == true ? "; [yellow]its previous run ended without a clean stop[/]" : ""));
             }
             else
@@ -52,40 +52,37 @@ public static class StatusCommand
                 context.Console.MarkupLine("  Start it with [bold]gowatch service install[/] (at every login) or [bold]gowatchd[/] (in this terminal).");
             }
 
-            var last = status["lastVerification"];
-            if (last is null)
+            if (status.LastVerification is not { } last)
             {
                 context.Console.MarkupLine("  Last verification: [grey]none yet[/] (gowatch doctor runs the checks now)");
             }
             else
             {
-                var time = DateTimeOffset.TryParse(last["time"]?.ToString(), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var t) ? t : (DateTimeOffset?)null;
-                var age = time is { } at ? context.Time.GetUtcNow() - at : TimeSpan.Zero;
+                var age = context.Time.GetUtcNow() - last.Time;
                 // The daemon verifies every VerifyInterval; twice that without one means nobody is checking.
                 var old = age > 2 * context.Settings.VerifyInterval;
-                context.Console.MarkupLine($"  Last verification: {Times.Local(last["time"]?.ToString(), context.Time)}, {Times.Age(age)} ago (#{last["position"]}, {Markup.Escape(last["data"]?["trigger"]?.ToString() ?? "?")})" +
+                var trigger = last.Data is VerificationCompleted completed ? completed.Trigger : "?";
+                context.Console.MarkupLine($"  Last verification: {Times.Local(last.Time, context.Time)}, {Times.Age(age)} ago (#{last.Position}, {Markup.Escape(trigger)})" +
                     (old ? " — [yellow]old: gowatch doctor runs the checks now[/]" : ""));
             }
-            var findings = status["findings"]?.AsArray() ?? [];
-            if (findings.Count == 0)
+            if (status.Findings.Count == 0)
             {
                 context.Console.MarkupLine("  Findings: [green]none[/]");
             }
             else
             {
-                context.Console.MarkupLine($"  Findings: {findings.Count}");
-                foreach (var f in findings)
+                context.Console.MarkupLine($"  Findings: {status.Findings.Count}");
+                foreach (var f in status.Findings)
                 {
-                    var severity = f?["severity"]?.ToString();
-                    var mark = severity == "error" ? "[red]✗[/]" : severity == "warning" ? "[yellow]![/]" : "[blue]i[/]";
-                    context.Console.MarkupLine($"    {mark} {Markup.Escape(Visible.Line(f?["id"]?.ToString() ?? ""))}: {Markup.Escape(Visible.Line(f?["title"]?.ToString() ?? ""))}");
+                    var mark = f.Severity == "error" ? "[red]✗[/]" : f.Severity == "warning" ? "[yellow]![/]" : "[blue]i[/]";
+                    context.Console.MarkupLine($"    {mark} {Markup.Escape(Visible.Line(f.Id))}: {Markup.Escape(Visible.Line(f.Title))}");
                 }
             }
-            var store = status["store"]!;
-            context.Console.MarkupLine($"  Store: {Markup.Escape(Visible.Line(store["path"]!.ToString()))} ({store["events"]} events, {store["sizeBytes"]!.GetValue<long>() / 1024} KiB)");
+            var store = status.Store;
+            context.Console.MarkupLine($"  Store: {Markup.Escape(Visible.Line(store.Path))} ({store.Events} events, {store.SizeBytes / 1024} KiB)");
             if (parse.GetValue(verbose))
             {
-                WriteWatching(context, status["watching"]?.AsArray() ?? []);
+                WriteWatching(context, status.Watching);
             }
             return exit;
         });
@@ -118,22 +115,17 @@ public static class StatusCommand
             ? $"; it stopped cleanly at {Times.Local(Stopped.Time, clock)} ({stop.Reason})"
             : $"; its last run (started {Times.Local(Started.Time, clock)}) ended without a clean stop (crashed or killed), after its last event at {Times.Local((LastSeen ?? Started).Time, clock)}";
 
-        public JsonObject ToJson() => new()
-        {
-            ["started"] = Started.Time.UtcDateTime.ToString("O"),
-            ["ended"] = Crashed ? "crashed" : "stopped",
-            ["stopped"] = Stopped?.Time.UtcDateTime.ToString("O"),
-            ["lastEvent"] = (LastSeen ?? Started).Time.UtcDateTime.ToString("O"),
-        };
+        public DaemonRunEnd ToWire() =>
+            new(Started.Time, Crashed ? DaemonRunEnd.Crashed : DaemonRunEnd.CleanStop, Stopped?.Time, (LastSeen ?? Started).Time);
     }
 
-    private static void WriteWatching(CliContext context, JsonArray watching)
+    private static void WriteWatching(CliContext context, IReadOnlyList<WatchedDirectory> watching)
     {
         context.Console.MarkupLine(watching.Count == 0 ? "  Watching: [grey]nothing (gowatchd is not running)[/]" : $"  Watching: {watching.Count} directories");
         foreach (var w in watching)
         {
-            var recursive = w?["recursive"]?.GetValue<bool>() == true ? " [grey](and below)[/]" : "";
-            context.Console.MarkupLine($"    {Markup.Escape(Visible.Line(w?["path"]?.ToString() ?? ""))}{recursive}");
+            var recursive = w.Recursive ? " [grey](and below)[/]" : "";
+            context.Console.MarkupLine($"    {Markup.Escape(Visible.Line(w.Path))}{recursive}");
         }
     }
 }

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using GoWatch.Platform.Security;
 
 namespace GoWatch.Cli.Rendering;
@@ -34,6 +36,21 @@ public static class Secrets
             MaskInPlace(node);
         }
         return node;
+    }
+
+    /// <summary>
+    /// A typed record with every string of its JSON form masked: masking by the JSON form means a
+    /// field added to the record later is masked too, without a list of fields to keep up.
+    /// </summary>
+    public static T Mask<T>(T value, JsonTypeInfo<T> type, bool show) where T : class
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        if (show || JsonSerializer.SerializeToNode(value, type) is not { } node)
+        {
+            return value;
+        }
+        MaskInPlace(node);
+        return node.Deserialize(type) ?? value;
     }
 
     private static void MaskInPlace(JsonNode node)

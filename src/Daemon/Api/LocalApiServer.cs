@@ -1,14 +1,12 @@
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using GoWatch.Daemon.Hosting;
 using GoWatch.Events;
-using GoWatch.Events.Serialization;
 using GoWatch.Events.Store;
-using GoWatch.Events.Wire;
 using GoWatch.Platform.Locations;
+using GoWatch.Wire;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -96,11 +94,11 @@ public sealed class LocalApiServer(IEventStore store, GoWatchSettings settings, 
                 ApiRequest? request;
                 try
                 {
-                    request = JsonSerializer.Deserialize(line, EventJsonContext.Default.ApiRequest);
+                    request = JsonSerializer.Deserialize(line, WireJsonContext.Default.ApiRequest);
                 }
                 catch (JsonException ex)
                 {
-                    await ReplyAsync(writer, new ApiResponse(false, null, $"malformed request: {ex.Message}"), stoppingToken);
+                    await ReplyAsync(writer, ApiResponse.Failure($"malformed request: {ex.Message}"), stoppingToken);
                     continue;
                 }
                 if (request?.Op == ApiRequest.Ops.Follow)
@@ -116,7 +114,7 @@ public sealed class LocalApiServer(IEventStore store, GoWatchSettings settings, 
             log.LogWarning("Closed a local API connection: {Error}", ex.Message);
             try
             {
-                await ReplyAsync(writer, new ApiResponse(false, null, $"{ex.Message}; the connection is closed"), stoppingToken);
+                await ReplyAsync(writer, ApiResponse.Failure($"{ex.Message}; the connection is closed"), stoppingToken);
                 client.Shutdown(SocketShutdown.Send);
                 // Closing with unread input resets the connection and can lose the reply: discard a
                 // little more of what is still coming (bounded in bytes and time), then close.
@@ -166,27 +164,28 @@ public sealed class LocalApiServer(IEventStore store, GoWatchSettings settings, 
         {
             if (request?.Op is { } op && _operations.TryGetValue(op, out var operation))
             {
-                var node = await operation.HandleAsync(request, cancellationToken);
-                return new ApiResponse(true, node is null ? null : JsonSerializer.SerializeToElement(node, EventJsonContext.Default.JsonNode), null);
+                return await operation.HandleAsync(request, cancellationToken);
             }
-            JsonNode? result = request?.Op switch
+            var wire = WireJsonContext.Default;
+            return request?.Op switch
             {
-                ApiRequest.Ops.Status => StatusReport.Build(store, new StatusReport.DaemonState(true, Environment.ProcessId, _since), watchers?.Roots.Select(r => new StatusReport.Watched(r.Path, r.Recursive))),
-                ApiRequest.Ops.Query => new JsonArray(store.Query(request.Query ?? EventQuery.All).Select(e => (JsonNode)EventJson.ToJson(e)).ToArray()),
-                ApiRequest.Ops.Get => request.Position is { } p && store.Get(p) is { } e ? EventJson.ToJson(e) : null,
-                ApiRequest.Ops.Blob => request.Sha256 is { } sha && store.Get(sha) is { } bytes ? JsonValue.Create(Convert.ToBase64String(bytes)) : null,
+                ApiRequest.Ops.Status => ApiResponse.Success(
+                    StatusReport.Build(store, new DaemonStatus(true, Environment.ProcessId, _since), watchers?.Roots.Select(r => new WatchedDirectory(r.Path, r.Recursive))),
+                    wire.StatusReport),
+                ApiRequest.Ops.Query => ApiResponse.Success(store.Query(request.Query ?? EventQuery.All), wire.IReadOnlyListEventEnvelope),
+                ApiRequest.Ops.Get => ApiResponse.Success(request.Position is { } p ? store.Get(p) : null, wire.EventEnvelope),
+                ApiRequest.Ops.Blob => ApiResponse.Success(request.Sha256 is { } sha && store.Get(sha) is { } bytes ? Convert.ToBase64String(bytes) : null, wire.String),
                 _ => throw new ArgumentException($"unknown operation '{request?.Op}'"),
             };
-            return new ApiResponse(true, result is null ? null : JsonSerializer.SerializeToElement(result, EventJsonContext.Default.JsonNode), null);
         }
         catch (ApiOperationException ex)
         {
-            return new ApiResponse(false, null, ex.Message) { Code = ex.Code };
+            return ApiResponse.Failure(ex.Message, ex.Code);
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or LiteDB.LiteException or IOException or UnauthorizedAccessException or JsonException or StoreUnavailableException)
         {
             log.LogWarning("Local API request {Op} failed: {Error}", request?.Op, ex.Message);
-            return new ApiResponse(false, null, ex.Message);
+            return ApiResponse.Failure(ex.Message);
         }
     }
 
@@ -204,7 +203,7 @@ public sealed class LocalApiServer(IEventStore store, GoWatchSettings settings, 
         store.Appended += OnAppended;
         try
         {
-            await ReplyAsync(writer, new ApiResponse(true, null, null), stoppingToken);
+            await ReplyAsync(writer, ApiResponse.Done, stoppingToken);
             var sent = after;
             foreach (var e in store.Query(new EventQuery { AfterPosition = after, Ascending = true }))
             {
@@ -232,11 +231,11 @@ public sealed class LocalApiServer(IEventStore store, GoWatchSettings settings, 
     }
 
     private static async Task WriteEventAsync(StreamWriter writer, EventEnvelope e, CancellationToken ct) =>
-        await writer.WriteLineAsync(EventJson.ToJson(e).ToJsonString(EventJson.Options).AsMemory(), ct);
+        await writer.WriteLineAsync(JsonSerializer.Serialize(e, WireJsonContext.Default.EventEnvelope).AsMemory(), ct);
 
     private static async Task ReplyAsync(StreamWriter writer, ApiResponse response, CancellationToken ct)
     {
-        await writer.WriteLineAsync(JsonSerializer.Serialize(response, EventJsonContext.Default.ApiResponse).AsMemory(), ct);
+        await writer.WriteLineAsync(JsonSerializer.Serialize(response, WireJsonContext.Default.ApiResponse).AsMemory(), ct);
         await writer.FlushAsync(ct);
     }
 

@@ -1,10 +1,7 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using GoWatch.Daemon.Verification;
 using GoWatch.Events;
-using GoWatch.Events.Model;
 using GoWatch.Events.Serialization;
-using GoWatch.Events.Wire;
+using GoWatch.Wire;
 
 namespace GoWatch.Daemon.Api;
 
@@ -13,11 +10,13 @@ public sealed class RecordVerificationOperation(VerificationRunner runner) : IAp
 {
     public string Op => ApiRequest.Ops.RecordVerification;
 
-    public Task<JsonNode?> HandleAsync(ApiRequest request, CancellationToken cancellationToken)
+    public Task<ApiResponse> HandleAsync(ApiRequest request, CancellationToken cancellationToken)
     {
-        var completed = request.Args?.Deserialize(EventJsonContext.Default.VerificationCompleted)
+        ArgumentNullException.ThrowIfNull(request);
+        // The args are the event payload itself, in its stored JSON form.
+        var completed = request.ArgsAs(EventJsonContext.Default.VerificationCompleted)
             ?? throw new ApiOperationException("record-verification needs the verification as args");
         var outcome = runner.RecordAndNotify(completed, EventSources.Cli);
-        return Task.FromResult<JsonNode?>(JsonValue.Create(outcome.Completed.Position));
+        return Task.FromResult(ApiResponse.Success<long?>(outcome.Completed.Position, WireJsonContext.Default.NullableInt64));
     }
 }

@@ -1,13 +1,10 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using GoWatch.Events;
-using GoWatch.Events.Serialization;
 using GoWatch.Events.Store;
-using GoWatch.Events.Wire;
 using GoWatch.Platform.Locations;
 using GoWatch.Recording;
 using GoWatch.Recording.Catalogue;
 using GoWatch.Recording.Revert;
+using GoWatch.Wire;
 using Microsoft.Extensions.Logging;
 
 namespace GoWatch.Daemon.Api;
@@ -19,14 +16,12 @@ namespace GoWatch.Daemon.Api;
 /// </summary>
 public sealed class RevertOperation(IEventStore store, CatalogueSource catalogue, FileRecorder recorder, GoWatchSettings settings, ILogger<RevertOperation> log) : IApiOperation
 {
-    public string Op => RevertRequest.Op;
+    public string Op => ApiRequest.Ops.Revert;
 
-    public Task<JsonNode?> HandleAsync(ApiRequest request, CancellationToken cancellationToken)
+    public Task<ApiResponse> HandleAsync(ApiRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var revert = request.Args is { ValueKind: JsonValueKind.Object } args
-            ? args.Deserialize(RevertJsonContext.Default.RevertRequest)
-            : null;
+        var revert = request.ArgsAs(RevertJsonContext.Default.RevertRequest);
         if (revert is null)
         {
             throw new ApiOperationException("revert needs its arguments (a position).", "usage");
@@ -44,6 +39,6 @@ public sealed class RevertOperation(IEventStore store, CatalogueSource catalogue
             log.LogInformation("Revert of position {Position} not done ({Code})", revert.Position, code);
             throw new ApiOperationException(result.Message, code);
         }
-        return Task.FromResult(JsonSerializer.SerializeToNode(result, RevertJsonContext.Default.RevertResult));
+        return Task.FromResult(ApiResponse.Success(result, RevertJsonContext.Default.RevertResult));
     }
 }

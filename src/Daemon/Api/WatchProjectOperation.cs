@@ -1,9 +1,7 @@
-using System.Text.Json.Nodes;
 using GoWatch.Events;
-using GoWatch.Events.Serialization;
 using GoWatch.Events.Store;
-using GoWatch.Events.Wire;
 using GoWatch.Recording;
+using GoWatch.Wire;
 
 namespace GoWatch.Daemon.Api;
 
@@ -12,16 +10,19 @@ public sealed class WatchProjectOperation(IEventStore store) : IApiOperation
 {
     public string Op => ApiRequest.Ops.Watch;
 
-    public Task<JsonNode?> HandleAsync(ApiRequest request, CancellationToken cancellationToken)
+    public Task<ApiResponse> HandleAsync(ApiRequest request, CancellationToken cancellationToken)
     {
-        var args = request.Args ?? throw new ApiOperationException("watch needs a directory");
-        var directory = args.GetProperty("directory").GetString() ?? throw new ApiOperationException("watch needs a directory");
-        var watched = args.GetProperty("watched").GetBoolean();
+        ArgumentNullException.ThrowIfNull(request);
+        var args = request.ArgsAs(WireJsonContext.Default.WatchProjectArgs);
+        if (args?.Directory is not { } directory)
+        {
+            throw new ApiOperationException("watch needs a directory");
+        }
         if (!Path.IsPathFullyQualified(directory))
         {
             throw new ApiOperationException($"'{directory}' is not an absolute path");
         }
-        var recorded = ProjectWatchList.Set(store, directory, watched, EventSources.Cli);
-        return Task.FromResult<JsonNode?>(recorded is null ? null : EventJson.ToJson(recorded));
+        var recorded = ProjectWatchList.Set(store, directory, args.Watched, EventSources.Cli);
+        return Task.FromResult(ApiResponse.Success(recorded, WireJsonContext.Default.EventEnvelope));
     }
 }

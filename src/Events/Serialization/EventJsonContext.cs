@@ -2,12 +2,11 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using GoWatch.Events.Model;
-using GoWatch.Events.Wire;
 
 namespace GoWatch.Events.Serialization;
 
 /// <summary>
-/// Compile-time JSON metadata for every payload and wire type. No reflection at run time keeps the
+/// Compile-time JSON metadata for every payload type. No reflection at run time keeps the
 /// daemon publishable as a native (AOT) binary and spares each process the serializer's warm-up.
 /// A payload type missing here fails its round-trip test, not a user's store.
 /// </summary>
@@ -30,8 +29,6 @@ namespace GoWatch.Events.Serialization;
 [JsonSerializable(typeof(DriftResolved))]
 [JsonSerializable(typeof(NotificationSent))]
 [JsonSerializable(typeof(List<FindingRecord>))]
-[JsonSerializable(typeof(ApiRequest))]
-[JsonSerializable(typeof(ApiResponse))]
 [JsonSerializable(typeof(JsonNode))]
 [JsonSerializable(typeof(JsonObject))]
 [JsonSerializable(typeof(JsonArray))]

@@ -6,9 +6,6 @@ namespace GoWatch.Recording.Revert;
 /// <param name="Position">The file event whose "before" content is to be restored.</param>
 public sealed record RevertRequest(long Position)
 {
-    /// <summary>The local API operation name.</summary>
-    public const string Op = "revert";
-
     /// <summary>Revert even though the file changed after <see cref="Position"/> (the replaced content is still kept as a backup).</summary>
     public bool Force { get; init; }
 

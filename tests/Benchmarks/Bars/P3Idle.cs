@@ -61,6 +61,6 @@ public sealed class P3Idle : IBar
             result.AtMost($"CPU over {seconds} s, scaled to {BarSeconds} s, {variant.Name}", scaled, CpuLimitSeconds, "s", "0.00");
             result.Note($"{variant.Name}: the window was {seconds} s, not {BarSeconds} s: CPU measured {cpu:0.00} s and is scaled linearly; kernel CPU accounting has 10 ms resolution, so a short window is coarse.");
         }
-        result.Add($"start-up, {variant.Name}", $"ready in {daemon.ReadyMs:0} ms, {cpuStart:0.00} s CPU until the window began");
+        result.Add($"start-up, {variant.Name}", $"ready in {daemon.ReadyAfter?.TotalMilliseconds:0} ms, {cpuStart:0.00} s CPU until the window began");
     }
 }

@@ -42,11 +42,6 @@ public static partial class ProcFs
 
     public static string LoadAverage() => File.ReadAllText("/proc/loadavg").Trim();
 
-    public const int SigTerm = 15;
-
-    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
-    public static partial int Kill(int pid, int signal);
-
     [LibraryImport("libc", EntryPoint = "sysconf")]
     private static partial long SystemConfig(int name);
 }

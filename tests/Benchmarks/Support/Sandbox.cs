@@ -91,25 +91,9 @@ public sealed class Sandbox : IDisposable
     public DaemonProcess StartDaemon(Launcher? launcher = null, TimeSpan? within = null)
     {
         var psi = (launcher ?? Launcher.Dotnet("gowatchd", _apps.Daemon, _daemonEnvironment)).StartInfo([], Environment, Home);
-        var start = Stopwatch.GetTimestamp();
-        var daemon = new DaemonProcess(Process.Start(psi)!);
+        var daemon = DaemonProcess.StartReady(psi, SocketPath, within ?? TimeSpan.FromSeconds(60));
         _daemons.Add(daemon);
-        var deadline = Stopwatch.StartNew();
-        var socket = new SocketClient(SocketPath);
-        while (deadline.Elapsed < (within ?? TimeSpan.FromSeconds(60)))
-        {
-            if (daemon.HasExited)
-            {
-                throw new InvalidOperationException($"gowatchd exited with {daemon.ExitCode}:\n{daemon.Output}");
-            }
-            if (daemon.Output.Contains("Reconciled", StringComparison.Ordinal) && socket.TryQuery(new EventQuery { Limit = 1 }) is not null)
-            {
-                daemon.ReadyMs = Stats.ElapsedMs(start, Stopwatch.GetTimestamp());
-                return daemon;
-            }
-            Thread.Sleep(20);
-        }
-        throw new TimeoutException("gowatchd did not become ready in time:\n" + daemon.Output);
+        return daemon;
     }
 
     public SocketClient Socket => new(SocketPath);

@@ -128,7 +128,7 @@ public sealed class ExplainCommandTests : IDisposable
         var result = RunWithDesktopSession(shims, "explain", "GOROOT", "--json");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal(["--user", "show-environment"], Assert.Single(shims.Calls()).Args);
+        Assert.Equal(["--user", "show-environment"], Assert.Single(shims.Calls()).Arguments);
         var goroot = Variable(result, "GOROOT");
         Assert.Equal("/usr/lib/go", goroot.GetProperty("terminal").GetProperty("value").GetString());
         var desktop = goroot.GetProperty("sources").EnumerateArray().Single(s => s.GetProperty("environment").GetString() == "desktop");

@@ -216,7 +216,7 @@ public sealed class ReportCommandTests : IDisposable
         }
         var call = Assert.Single(shims.Calls());
         Assert.Equal("xdg-open", call.Tool);
-        Assert.Equal([target], call.Args);
+        Assert.Equal([target], call.Arguments);
     }
 
     [Fact]

@@ -65,7 +65,7 @@ public sealed class LocalApiLimitTests : IDisposable
         Assert.False(daemon.HasExited, daemon.Output);
         var growth = PeakRssKb(daemon.Pid) - before;
         Assert.True(growth < 24 * 1024, $"the daemon's peak RSS grew by {growth} KiB");
-        Assert.NotNull(ApiProbe.TryQuery(_h.SocketPath, new EventQuery { Limit = 1 }));
+        Assert.NotNull(new SocketClient(_h.SocketPath).TryQuery(new EventQuery { Limit = 1 }));
         daemon.StopCleanly();
     }
 

@@ -143,7 +143,7 @@ public sealed class NativeDaemonTests : IDisposable
         Assert.Equal(Encoding.UTF8.GetBytes(Healthy), File.ReadAllBytes(Zshrc));
         Assert.Equal(Mode, File.GetUnixFileMode(Zshrc));
         Thread.Sleep(1000); // longer than the debounce: a stray FileChanged would be recorded by now
-        var stream = ApiProbe.TryQuery(_h.SocketPath, new EventQuery { Stream = Streams.File(Zshrc), Ascending = true })!;
+        var stream = new SocketClient(_h.SocketPath).TryQuery(new EventQuery { Stream = Streams.File(Zshrc), Ascending = true })!;
         var reverted = Assert.Single(stream, e => e.Data is FileReverted);
         Assert.Equal("daemon", reverted.Source);
         Assert.Equal(new FileReverted(Zshrc, bad.Position, Sha(Healthy), Sha(Broken)), reverted.Data);

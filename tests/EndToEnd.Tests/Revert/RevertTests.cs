@@ -39,7 +39,7 @@ public sealed class RevertTests : IDisposable
     }
 
     private IReadOnlyList<EventEnvelope> ZshrcStream() =>
-        ApiProbe.TryQuery(_h.SocketPath, new EventQuery { Stream = Streams.File(Zshrc), Ascending = true }) ?? throw new InvalidOperationException("gowatchd does not answer");
+        new SocketClient(_h.SocketPath).TryQuery(new EventQuery { Stream = Streams.File(Zshrc), Ascending = true }) ?? throw new InvalidOperationException("gowatchd does not answer");
 
     private LiteDbEventStore OpenStoreDirectly() =>
         LiteDbEventStore.Open(Path.Combine(_h.DataDir, "events.db"), Path.Combine(_h.DataDir, "gowatch.lock"));
@@ -133,7 +133,7 @@ public sealed class RevertTests : IDisposable
         Assert.Equal("root:x:0:0::/root:/bin/sh\n", File.ReadAllText(passwd));
         Assert.Equal("mine\n", File.ReadAllText(notes));
         Assert.Single(Directory.GetFiles(Path.GetDirectoryName(passwd)!));
-        Assert.Empty(ApiProbe.TryQuery(_h.SocketPath, new EventQuery { Types = ["FileReverted"] })!);
+        Assert.Empty(new SocketClient(_h.SocketPath).TryQuery(new EventQuery { Types = ["FileReverted"] })!);
         daemon.Stop();
     }
 

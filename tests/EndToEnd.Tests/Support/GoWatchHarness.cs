@@ -89,34 +89,9 @@ public sealed class GoWatchHarness : IDisposable
     /// <param name="whenWatching">Runs as soon as gowatchd logs that its watchers are armed, before it is ready.</param>
     public DaemonProcess StartDaemon(Action? whenWatching = null)
     {
-        var psi = Start(Daemon, []);
-        var daemon = new DaemonProcess(Process.Start(psi)!);
+        var daemon = DaemonProcess.StartReady(Start(Daemon, []), SocketPath, TimeSpan.FromSeconds(30), whenWatching);
         _daemons.Add(daemon);
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (daemon.HasExited)
-            {
-                throw new InvalidOperationException($"gowatchd exited with {daemon.ExitCode}:\n{daemon.Output}");
-            }
-            if (whenWatching is not null)
-            {
-                if (!daemon.Output.Contains("] Watching ", StringComparison.Ordinal))
-                {
-                    Thread.Sleep(2);
-                    continue;
-                }
-                whenWatching();
-                whenWatching = null;
-            }
-            // Ready once the socket answers and the start-up reconciliation is logged.
-            if (ApiProbe.TryQuery(SocketPath, new EventQuery { Limit = 1 }) is not null && daemon.Output.Contains("Reconciled", StringComparison.Ordinal))
-            {
-                return daemon;
-            }
-            Thread.Sleep(50);
-        }
-        throw new TimeoutException("gowatchd did not become ready within 30 s:\n" + daemon.Output);
+        return daemon;
     }
 
     /// <summary>Runs gowatchd expecting it to exit by itself (a refusal, a usage error) within 30 s.</summary>
@@ -143,7 +118,7 @@ public sealed class GoWatchHarness : IDisposable
         var deadline = Stopwatch.StartNew();
         do
         {
-            if (ApiProbe.TryQuery(SocketPath, new EventQuery { Limit = 200 })?.FirstOrDefault(match) is { } found)
+            if (new SocketClient(SocketPath).TryQuery(new EventQuery { Limit = 200 })?.FirstOrDefault(match) is { } found)
             {
                 return found;
             }

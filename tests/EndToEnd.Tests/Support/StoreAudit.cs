@@ -15,7 +15,7 @@ public static class StoreAudit
 {
     /// <summary>Every event, oldest first, from the daemon's socket.</summary>
     public static IReadOnlyList<EventEnvelope> ThroughDaemon(GoWatchHarness h) =>
-        ApiProbe.TryQuery(h.SocketPath, new EventQuery { Ascending = true }) ?? throw new InvalidOperationException("gowatchd does not answer on " + h.SocketPath);
+        new SocketClient(h.SocketPath).TryQuery(new EventQuery { Ascending = true }) ?? throw new InvalidOperationException("gowatchd does not answer on " + h.SocketPath);
 
     /// <summary>Every event, oldest first, read from the store file with the daemon down.</summary>
     public static IReadOnlyList<EventEnvelope> Directly(GoWatchHarness h)

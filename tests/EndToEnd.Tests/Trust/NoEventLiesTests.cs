@@ -21,7 +21,7 @@ public sealed class NoEventLiesTests : IDisposable
 
     private string Zshrc => _h.HomePath(".zshrc");
 
-    private IReadOnlyList<EventEnvelope> All() => ApiProbe.TryQuery(_h.SocketPath, new EventQuery { Ascending = true }) ?? [];
+    private IReadOnlyList<EventEnvelope> All() => new SocketClient(_h.SocketPath).TryQuery(new EventQuery { Ascending = true }) ?? [];
 
     [Fact]
     public void Watch_add_on_a_project_with_a_go_mod_records_a_baseline_and_revert_of_it_refuses_and_keeps_the_file()

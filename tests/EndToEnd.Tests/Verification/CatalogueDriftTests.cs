@@ -12,7 +12,7 @@ public sealed class CatalogueDriftTests : IDisposable
 
     public void Dispose() => _h.Dispose();
 
-    private IReadOnlyList<EventEnvelope> All() => ApiProbe.TryQuery(_h.SocketPath, new EventQuery { Ascending = true }) ?? [];
+    private IReadOnlyList<EventEnvelope> All() => new SocketClient(_h.SocketPath).TryQuery(new EventQuery { Ascending = true }) ?? [];
 
     private EventEnvelope WaitFor(Func<EventEnvelope, bool> match, DaemonProcess daemon, string what) =>
         _h.WaitForEvent(match, TimeSpan.FromSeconds(15)) ?? throw new Xunit.Sdk.XunitException($"no {what}\n{string.Join("\n", All().Select(e => $"{e.Position} {e.Type} {e.Stream}"))}\n{daemon.Output}");

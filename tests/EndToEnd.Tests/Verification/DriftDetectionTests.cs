@@ -16,7 +16,7 @@ public sealed class DriftDetectionTests : IDisposable
 
     private string Zshrc => _h.HomePath(".zshrc");
 
-    private IReadOnlyList<EventEnvelope> All() => ApiProbe.TryQuery(_h.SocketPath, new EventQuery { Ascending = true }) ?? [];
+    private IReadOnlyList<EventEnvelope> All() => new SocketClient(_h.SocketPath).TryQuery(new EventQuery { Ascending = true }) ?? [];
 
     [Fact]
     public void Breaking_PATH_in_zshrc_is_detected_within_3_seconds_blamed_on_that_change_and_notified_once_then_resolved()

@@ -12,41 +12,15 @@ namespace GoWatch.Cli.Tests.Report.Support;
 /// </summary>
 public sealed class RunningDaemon : IDisposable
 {
-    private readonly Process _process;
-    private readonly System.Text.StringBuilder _output = new();
+    private readonly DaemonProcess _process;
 
     private RunningDaemon(ProcessStartInfo psi)
     {
-        _process = new Process { StartInfo = psi };
-        _process.OutputDataReceived += (_, e) => Append(e.Data);
-        _process.ErrorDataReceived += (_, e) => Append(e.Data);
-        _process.Start();
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
+        _process = new DaemonProcess(Process.Start(psi)!);
     }
 
     /// <summary>What gowatchd printed so far (its log), for failure messages.</summary>
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
-
-    private void Append(string? line)
-    {
-        if (line is not null)
-        {
-            lock (_output)
-            {
-                _output.AppendLine(line);
-            }
-        }
-    }
+    public string Output => _process.Output;
 
     /// <summary>gowatchd.dll of the same configuration as this test assembly (the CLI project builds it).</summary>
     public static string Assembly { get; } = Path.Combine(Processes.RepoRoot, "src", "Daemon", "bin",
@@ -88,7 +62,9 @@ public sealed class RunningDaemon : IDisposable
         {
             if (daemon._process.HasExited)
             {
-                throw new InvalidOperationException($"gowatchd exited with {daemon._process.ExitCode}:\n{daemon.Output}");
+                var exit = daemon._process.ExitCode;
+                daemon.Dispose();
+                throw new InvalidOperationException($"gowatchd exited with {exit}:\n{daemon.Output}");
             }
             using (var client = DaemonBackend.TryConnect(s.Settings.SocketPath, TimeSpan.FromSeconds(1)))
             {
@@ -113,13 +89,12 @@ public sealed class RunningDaemon : IDisposable
         throw new TimeoutException($"gowatchd did not record its start-up verification within {within}:\n{output}");
     }
 
-    /// <summary>Kills it outright (as launchd would find it after a crash); the store lock goes with the process.</summary>
+    /// <summary>Kills it outright (as launchd would find it after a crash): no DaemonStopped is recorded; the store lock goes with the process.</summary>
     public void Dispose()
     {
         if (!_process.HasExited)
         {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
+            _process.Crash(withChildren: true);
         }
         _process.Dispose();
     }

@@ -1,4 +1,4 @@
-namespace GoWatch.Platform.Tests.Support;
+namespace GoWatch.Testing;
 
 /// <summary>One call a shim received: its name and its argv after argv[0], exactly.</summary>
 public sealed record RecordedCall(string Tool, IReadOnlyList<string> Arguments)

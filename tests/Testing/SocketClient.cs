@@ -2,11 +2,10 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using GoWatch.Events;
-using GoWatch.Events.Serialization;
 using GoWatch.Events.Store;
-using GoWatch.Events.Wire;
+using GoWatch.Wire;
 
-namespace GoWatch.Benchmarks.Support;
+namespace GoWatch.Testing;
 
 /// <summary>A bare client of the daemon's socket (line-delimited JSON), for polling without starting a CLI each time.</summary>
 public sealed class SocketClient(string socketPath)
@@ -30,13 +29,10 @@ public sealed class SocketClient(string socketPath)
         using var stream = new NetworkStream(socket);
         using var writer = new StreamWriter(stream, new UTF8Encoding(false)) { NewLine = "\n", AutoFlush = true };
         using var reader = new StreamReader(stream);
-        writer.WriteLine(JsonSerializer.Serialize(new ApiRequest(ApiRequest.Ops.Query) { Query = query }, EventJson.Options));
+        writer.WriteLine(JsonSerializer.Serialize(new ApiRequest(ApiRequest.Ops.Query) { Query = query }, WireJsonContext.Default.ApiRequest));
         var line = reader.ReadLine() ?? throw new IOException("gowatchd closed the socket without answering");
-        var reply = JsonSerializer.Deserialize<ApiResponse>(line, EventJson.Options)!;
-        if (reply.Result is not { } result)
-        {
-            throw new IOException("gowatchd answered without a result: " + line);
-        }
-        return result.EnumerateArray().Select(EventJson.FromJson).ToList();
+        var reply = JsonSerializer.Deserialize(line, WireJsonContext.Default.ApiResponse)!;
+        return reply.ResultAs(WireJsonContext.Default.IReadOnlyListEventEnvelope)
+            ?? throw new IOException("gowatchd answered without a result: " + line);
     }
 }

@@ -1,4 +1,4 @@
-namespace GoWatch.Platform.Tests.Support;
+namespace GoWatch.Testing;
 
 /// <summary>What a shim prints and returns for one call.</summary>
 public sealed record ShimResponse(int ExitCode = 0, string Stdout = "", string Stderr = "")

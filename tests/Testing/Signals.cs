@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace GoWatch.EndToEnd.Tests.Support;
+namespace GoWatch.Testing;
 
 /// <summary>Process.Kill sends SIGKILL; a clean stop needs SIGTERM, freezing a process SIGSTOP and SIGCONT.</summary>
 public static partial class Signals
