@@ -26,9 +26,13 @@ public sealed class Reconciler(Func<WatchCatalogue> catalogue, FileRecorder file
     /// (the CLI with the daemon down, before it verifies), so what changed since the last recorded
     /// state is recorded first and a finding blames the right change.
     /// </summary>
-    public static Reconciler Standalone(IEventStore store, GoWatchSettings settings, string source)
+    public static Reconciler Standalone(IEventStore store, GoWatchSettings settings, string source, string? goEnvFile = null)
     {
         var catalogue = new CatalogueSource(settings, store);
+        if (goEnvFile is not null)
+        {
+            catalogue.UseGoEnvFile(goEnvFile);
+        }
         var files = new FileRecorder(store, () => catalogue.Current, settings.ContentCapBytes, NullLogger<FileRecorder>.Instance) { Source = source };
         var installations = new InstallationRecorder(store, () => catalogue.Current, NullLogger<InstallationRecorder>.Instance) { Source = source };
         return new Reconciler(() => catalogue.Current, files, installations, NullLogger<Reconciler>.Instance);

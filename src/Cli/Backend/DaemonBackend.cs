@@ -61,7 +61,8 @@ public sealed class DaemonBackend : IGoWatchBackend
     public byte[]? GetBlob(string sha256) =>
         Result(new ApiRequest(ApiRequest.Ops.Blob) { Sha256 = sha256 }, Wire.String) is { } base64 ? Convert.FromBase64String(base64) : null;
 
-    public long RecordVerification(GoWatch.Events.Model.VerificationCompleted completed) =>
+    // The daemon takes in a moved Go env file at its own verifications, which follow every change.
+    public long RecordVerification(GoWatch.Events.Model.VerificationCompleted completed, string? goEnvFile = null) =>
         Result(ApiRequest.With(ApiRequest.Ops.RecordVerification, completed, EventJsonContext.Default.VerificationCompleted), Wire.NullableInt64)
             ?? throw Unavailable("no position in the reply");
 

@@ -23,11 +23,12 @@ public sealed class DirectBackend(IEventStore store, GoWatchSettings settings) :
 
     /// <summary>
     /// Records what changed in the watched files since the last recorded state — what the daemon
-    /// would have recorded had it run — and then the verification, so its drift blames the right change.
+    /// would have recorded had it run, the Go env file Go reads included — and then the verification,
+    /// so its drift blames the right change.
     /// </summary>
-    public long RecordVerification(GoWatch.Events.Model.VerificationCompleted completed)
+    public long RecordVerification(GoWatch.Events.Model.VerificationCompleted completed, string? goEnvFile = null)
     {
-        GoWatch.Recording.Reconciler.Standalone(store, settings, EventSources.Cli).ReconcileAll("doctor");
+        GoWatch.Recording.Reconciler.Standalone(store, settings, EventSources.Cli, goEnvFile).ReconcileAll("doctor");
         return new GoWatch.Recording.Verification.VerificationLog(store).Record(completed, EventSources.Cli).Completed.Position;
     }
 

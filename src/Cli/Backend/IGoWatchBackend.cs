@@ -25,9 +25,10 @@ public interface IGoWatchBackend : IDisposable
 
     /// <summary>
     /// Records a verification the CLI ran (and the drift it implies) and returns the position of
-    /// its <c>VerificationCompleted</c>.
+    /// its <c>VerificationCompleted</c>. <paramref name="goEnvFile"/> is the Go env file the
+    /// verification found Go reading, which the login shell may have moved with GOENV.
     /// </summary>
-    long RecordVerification(GoWatch.Events.Model.VerificationCompleted completed);
+    long RecordVerification(GoWatch.Events.Model.VerificationCompleted completed, string? goEnvFile = null);
 
     /// <summary>Adds or removes a watched project directory; returns the recorded event, or null when it already was so.</summary>
     EventEnvelope? SetProjectWatched(string directory, bool watched);

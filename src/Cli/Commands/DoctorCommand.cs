@@ -59,7 +59,7 @@ public static class DoctorCommand
             {
                 try
                 {
-                    backend.RecordVerification(VerificationLog.ToCompleted(report, "cli"));
+                    backend.RecordVerification(VerificationLog.ToCompleted(report, "cli"), report.GoEnvFile);
                 }
                 catch (Exception ex) when (ex is BackendUnavailableException or IOException or WrongExpectedVersionException)
                 {

@@ -89,6 +89,30 @@ public sealed class NoEventLiesTests : IDisposable
     }
 
     [Fact]
+    public void Doctor_with_the_daemon_down_records_a_change_to_the_go_env_file_the_shell_moved_and_blames_it()
+    {
+        // Given a login shell that moves Go's env file with GOENV, and a doctor run that saw it as it was
+        var moved = _h.HomePath("go/env");
+        Directory.CreateDirectory(Path.GetDirectoryName(moved)!);
+        File.WriteAllText(moved, "GOPROXY=https://proxy.golang.org,direct\n");
+        File.WriteAllText(Zshrc, "export GOENV=$HOME/go/env\n");
+        _h.Cli("doctor", "--json");
+        var baseline = Assert.Single(StoreAudit.Directly(_h), e => e.Data is IFileEvent f && f.Path == moved);
+        Assert.IsType<FileObserved>(baseline.Data);
+
+        // When `go env -w GO111MODULE=off` writes into that file, and doctor runs again
+        File.AppendAllText(moved, "GO111MODULE=off\n");
+        var doctor = _h.Cli("doctor", "--json");
+
+        // Then the change to the moved file is recorded before the verification, and modules.off blames it
+        Assert.Contains("modules.off", doctor.Stdout);
+        var events = StoreAudit.Directly(_h);
+        var edit = events.Single(e => e.Data is FileChanged c && c.Path == moved);
+        var drift = events.Single(e => e.Data is DriftDetected { CheckId: "modules.off" });
+        Assert.Equal(edit.Position, ((DriftDetected)drift.Data).CausedBy);
+    }
+
+    [Fact]
     public void The_daemon_starts_while_a_cli_command_holds_the_store_for_a_moment()
     {
         Directory.CreateDirectory(_h.DataDir);
