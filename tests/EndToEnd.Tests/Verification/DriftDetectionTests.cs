@@ -74,9 +74,13 @@ public sealed class DriftDetectionTests : IDisposable
         Thread.Sleep(3000);
 
         var changeRuns = All().Count(e => e.Data is VerificationCompleted { Trigger: "change" });
-        Assert.InRange(changeRuns, 1, 2);
-        var recordedEdits = All().Count(e => e.Data is FileChanged);
-        Assert.True(recordedEdits >= 1, daemon.Output);
+        var edits = All().Where(e => e.Data is FileChanged).Select(e => e.Time).ToList();
+        Assert.True(edits.Count >= 1, daemon.Output);
+        // A run follows one second of quiet: on a loaded machine the recorded edits may pause that
+        // long mid-burst, and each such pause may add one run; never one per edit.
+        var pauses = edits.Zip(edits.Skip(1), (a, b) => b - a).Count(gap => gap >= TimeSpan.FromSeconds(0.9));
+        Assert.InRange(changeRuns, 1, 2 + pauses);
+        Assert.True(changeRuns <= 10, $"{changeRuns} change verifications for {edits.Count} recorded edits");
     }
 
     [Fact]
