@@ -58,19 +58,6 @@ public sealed class FsEventsRecheckTests : IDisposable
 
     private List<T> Events<T>() => _store.Query(EventQuery.All).Select(e => e.Data).OfType<T>().ToList();
 
-    private static void Eventually(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new Xunit.Sdk.XunitException($"Within 5 s: {what}");
-            }
-            Thread.Sleep(20);
-        }
-    }
-
     [Fact]
     public void Dropped_events_under_home_record_the_missed_change_there_and_only_there()
     {
@@ -82,7 +69,7 @@ public sealed class FsEventsRecheckTests : IDisposable
         _watchers[_tree.Home].FsEventsRescan(RecordedWatcher.KernelDropped);
 
         // Then the change under home is recorded, the one under /etc waits for its own stream, and nothing is an error
-        Eventually(() => Events<FileChanged>().Any(c => c.Path == _tree.HomePath(".zshrc")), "~/.zshrc recorded as changed");
+        Eventually.True(() => Events<FileChanged>().Any(c => c.Path == _tree.HomePath(".zshrc")), "~/.zshrc recorded as changed", withinSeconds: 5);
         Thread.Sleep(200);
         Assert.DoesNotContain(Events<FileChanged>(), c => c.Path == _tree.Sys("/etc/paths"));
         Assert.Empty(Events<WatchError>());
@@ -96,7 +83,7 @@ public sealed class FsEventsRecheckTests : IDisposable
 
         go.FsEventsRescan(RecordedWatcher.RootChanged);
 
-        Eventually(() => _watchers[_tree.Sys("/usr/local/go")] != go, "a new watcher on /usr/local/go");
+        Eventually.True(() => _watchers[_tree.Sys("/usr/local/go")] != go, "a new watcher on /usr/local/go", withinSeconds: 5);
         Thread.Sleep(200);
         Assert.Empty(Events<WatchError>());
     }
@@ -108,7 +95,7 @@ public sealed class FsEventsRecheckTests : IDisposable
 
         _watchers[_tree.Sys("/usr/local/go")].FsEventsRescan(RecordedWatcher.RootChanged);
 
-        Eventually(() => Events<WatchError>().Count > 0, "a WatchError");
+        Eventually.True(() => Events<WatchError>().Count > 0, "a WatchError", withinSeconds: 5);
         var error = Assert.Single(Events<WatchError>());
         Assert.Equal(_tree.Sys("/usr/local/go"), error.Path);
         Assert.Contains("cannot watch it again", error.Error, StringComparison.Ordinal);

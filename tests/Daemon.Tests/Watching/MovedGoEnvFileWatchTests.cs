@@ -1,3 +1,4 @@
+using GoWatch.Daemon.Tests.Support;
 using GoWatch.Checks;
 using GoWatch.Daemon.Verification;
 using GoWatch.Daemon.Watching;
@@ -49,19 +50,6 @@ public sealed class MovedGoEnvFileWatchTests : IDisposable
     private List<IFileEvent> EventsFor(string path) =>
         _store.Query(EventQuery.All).Select(e => e.Data).OfType<IFileEvent>().Where(e => e.Path == path).ToList();
 
-    private static void Eventually(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new Xunit.Sdk.XunitException($"Within 10 s: {what}");
-            }
-            Thread.Sleep(20);
-        }
-    }
-
     [Fact]
     public void A_go_env_file_moved_by_the_shell_is_recorded_when_go_env_w_changes_it()
     {
@@ -75,9 +63,9 @@ public sealed class MovedGoEnvFileWatchTests : IDisposable
         _catalogue.UseGoEnvFile(moved);
 
         // Then it is taken in as it is, and `go env -w` writing it again is recorded as a change
-        Eventually(() => EventsFor(moved).OfType<FileObserved>().Any(), "the moved env file is observed");
+        Eventually.True(() => EventsFor(moved).OfType<FileObserved>().Any(), "the moved env file is observed");
         File.WriteAllText(moved, "GOPROXY=https://goproxy.cn,direct\nGO111MODULE=off\n");
-        Eventually(() => EventsFor(moved).OfType<FileChanged>().Any(), "the change to the moved env file is recorded");
+        Eventually.True(() => EventsFor(moved).OfType<FileChanged>().Any(), "the change to the moved env file is recorded");
     }
 
     [Fact]
@@ -95,6 +83,6 @@ public sealed class MovedGoEnvFileWatchTests : IDisposable
 
         // Then the moved file is in the catalogue and recorded
         Assert.NotNull(_catalogue.Current.Find(moved));
-        Eventually(() => EventsFor(moved).OfType<FileObserved>().Any(), "the moved env file is observed");
+        Eventually.True(() => EventsFor(moved).OfType<FileObserved>().Any(), "the moved env file is observed");
     }
 }
