@@ -59,7 +59,7 @@ public sealed class DriftDetectionTests : IDisposable
     }
 
     [Fact]
-    public void A_burst_of_200_edits_over_10_seconds_gives_one_or_two_verifications_not_200()
+    public void A_burst_of_200_edits_over_10_seconds_gives_a_verification_per_second_of_quiet_not_one_per_edit()
     {
         File.WriteAllText(Zshrc, Healthy);
         using var daemon = _h.StartDaemon();
