@@ -24,13 +24,40 @@ public static class ReportReader
         var newest = Newest(backend);
         var first = FirstPositionAt(backend, window.From, newest);
         var start = ReportModel.Start(window, Before(backend, first));
-        // The store opened here serves concurrent readers, so a long window is read in parts at
-        // once; the daemon answers one request at a time on a connection, so through it, in order.
-        var parts = backend.ThroughDaemon ? 1 : (int)Math.Clamp((newest - first + 1) / pageSize, 1, partitions);
-        var gathered = parts == 1 ? [Gather(backend, window, first - 1, null, pageSize)] : Partitioned(backend, window, first, newest, parts, pageSize);
-        var model = ReportModel.Join(window, start, gathered);
-        var missing = model.Unresolved;
-        return missing.Count == 0 ? model : model.Resolve(missing.Order().Select(backend.Get).OfType<EventEnvelope>());
+        // A long window is read in parts at once: the store opened here serves concurrent readers,
+        // and the daemon serves connections at once (one request at a time on each), so through it
+        // every further part gets a connection of its own.
+        var parts = (int)Math.Clamp((newest - first + 1) / pageSize, 1, partitions);
+        var readers = new List<IGoWatchBackend> { backend };
+        try
+        {
+            while (readers.Count < parts)
+            {
+                if (!backend.ThroughDaemon)
+                {
+                    readers.Add(backend);
+                }
+                else if (backend is DaemonBackend daemon && daemon.Another() is { } another)
+                {
+                    readers.Add(another);
+                }
+                else
+                {
+                    break;
+                }
+            }
+            var gathered = readers.Count == 1 ? [Gather(backend, window, first - 1, null, pageSize)] : Partitioned(readers, window, first, newest, pageSize);
+            var model = ReportModel.Join(window, start, gathered);
+            var missing = model.Unresolved;
+            return missing.Count == 0 ? model : model.Resolve(missing.Order().Select(backend.Get).OfType<EventEnvelope>());
+        }
+        finally
+        {
+            foreach (var reader in readers.Skip(1).Where(r => !ReferenceEquals(r, backend)))
+            {
+                reader.Dispose();
+            }
+        }
     }
 
     /// <summary>
@@ -56,15 +83,17 @@ public static class ReportReader
         }
     }
 
-    /// <summary>The window cut into <paramref name="parts"/> position ranges gathered at once, in order.</summary>
-    private static ReportPart[] Partitioned(IGoWatchBackend backend, ReportWindow window, long first, long newest, int parts, int pageSize)
+    /// <summary>The window cut into one position range per reader, gathered at once, in order.</summary>
+    private static ReportPart[] Partitioned(IReadOnlyList<IGoWatchBackend> readers, ReportWindow window, long first, long newest, int pageSize)
     {
+        var parts = readers.Count;
         var size = (newest - first + parts) / parts;
         var reads = Enumerable.Range(0, parts).Select(i =>
         {
             var after = first - 1 + (i * size);
             long? before = i == parts - 1 ? null : first + ((i + 1) * size);
-            return Task.Run(() => Gather(backend, window, after, before, pageSize));
+            var reader = readers[i];
+            return Task.Run(() => Gather(reader, window, after, before, pageSize));
         }).ToArray();
         return reads.Select(r => r.GetAwaiter().GetResult()).ToArray();
     }

@@ -50,7 +50,8 @@ public sealed class CliVariants : IDisposable
         {
             var output = Path.Combine(sources.Root, name);
             Console.WriteLine($"P7/P8   publishing gowatch ({(r2r ? "ReadyToRun" : "no ReadyToRun")}) …");
-            var publish = sources.Publish(Path.Combine("Cli", "Cli.csproj"), output, "--self-contained", "false", $"-p:PublishReadyToRun={(r2r ? "true" : "false")}");
+            // Managed, framework-dependent: a publish with a runtime identifier is native unless told otherwise.
+            var publish = sources.Publish(Path.Combine("Cli", "Cli.csproj"), output, "--self-contained", "false", "-p:PublishAot=false", $"-p:PublishReadyToRun={(r2r ? "true" : "false")}");
             if (publish is not null)
             {
                 problems.Add(publish);
