@@ -52,6 +52,9 @@ public sealed class DaemonBackend : IGoWatchBackend
         }
     }
 
+    /// <summary>A second connection to the same daemon (it serves connections at once), or null.</summary>
+    public DaemonBackend? Another() => TryConnect(_socketPath, TimeSpan.FromSeconds(1));
+
     public IReadOnlyList<EventEnvelope> Query(EventQuery query) =>
         Result(new ApiRequest(ApiRequest.Ops.Query) { Query = query }, Wire.IReadOnlyListEventEnvelope) ?? [];
 

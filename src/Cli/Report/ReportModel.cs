@@ -1,8 +1,6 @@
 using System.Collections.Immutable;
-using System.Text.Json;
 using GoWatch.Events;
 using GoWatch.Events.Model;
-using GoWatch.Events.Serialization;
 
 namespace GoWatch.Cli.Report;
 
@@ -23,13 +21,6 @@ public sealed record ReportModel
         "DriftDetected", "DriftResolved", "VerificationCompleted", "NotificationSent", "DaemonStarted", "DaemonStopped",
         "FileCreated", "FileChanged", "FileDeleted", "FileReverted", "FileUnreadable", "InstallationChanged", "InstallationObserved",
     ];
-
-    private static readonly HashSet<string> ChangeTypes = new(StringComparer.Ordinal)
-    {
-        "FileCreated", "FileChanged", "FileDeleted", "FileReverted", "FileUnreadable", "InstallationChanged", "InstallationObserved",
-    };
-
-    private static readonly HashSet<string> CountedFileChanges = new(StringComparer.Ordinal) { "FileCreated", "FileChanged", "FileDeleted", "FileReverted" };
 
     public required ReportWindow Window { get; init; }
 
@@ -74,126 +65,120 @@ public sealed record ReportModel
     /// </summary>
     public static ReportModel Fold(ReportWindow window, IEnumerable<EventEnvelope> before, IEnumerable<EventEnvelope> events)
     {
-        var start = before.OrderBy(e => e.Position).Aggregate(Empty(window), (m, e) => m.When(e)) with { EventsRead = 0 };
-        return events.Aggregate(start, (m, e) => m.When(e));
+        var part = new ReportPart(window);
+        foreach (var e in events)
+        {
+            part.Add(e);
+        }
+        return Join(window, Start(window, before), [part]);
     }
 
-    public ReportModel When(EventEnvelope e)
+    /// <summary>The part made of the events before the window (read in any order).</summary>
+    internal static ReportPart Start(ReportWindow window, IEnumerable<EventEnvelope> before)
     {
-        var next = e.Data switch
+        var start = new ReportPart(window);
+        foreach (var e in before.OrderBy(e => e.Position))
         {
-            DriftDetected d => Detected(e, d),
-            DriftResolved r => Resolved(e, r),
-            VerificationCompleted v => this with { Verifications = Verifications.Add(new VerificationTick(e.Position, e.Time, v.Trigger, v.Findings.Count(f => f.Severity == "error"), v.Findings.Count)) },
-            NotificationSent n => this with { Notifications = Notifications.Add(new NotificationMark(e.Position, e.Time, n.Channel, n.Title, n.Message, n.CheckIds, n.Delivered)) },
-            DaemonStopped s => DaemonRunning == false ? this : this with { DaemonRunning = false, StoppedAt = (e.Time, s.Reason) },
-            DaemonStarted => Started(e),
-            _ when ChangeTypes.Contains(e.Type) => Changed(e),
-            _ => this,
+            start.Add(e);
+        }
+        return start;
+    }
+
+    /// <summary>
+    /// Joins the parts of a window, in position order after <paramref name="start"/>: their counts add
+    /// up, and their drift and daemon events are folded in order into breaks and downtime.
+    /// </summary>
+    internal static ReportModel Join(ReportWindow window, ReportPart start, IReadOnlyList<ReportPart> parts)
+    {
+        var open = new Dictionary<string, ReportBreak>(StringComparer.Ordinal);
+        var closed = ImmutableList.CreateBuilder<ReportBreak>();
+        var gaps = ImmutableList.CreateBuilder<DowntimeGap>();
+        var verifications = ImmutableList.CreateBuilder<VerificationTick>();
+        var notifications = ImmutableList.CreateBuilder<NotificationMark>();
+        var installations = ImmutableList.CreateBuilder<InstallationEvent>();
+        var latest = new Dictionary<string, BlamedChange>(StringComparer.Ordinal);
+        var files = new Dictionary<string, (int[] PerSlice, int Changes, DateTimeOffset Last)>(StringComparer.Ordinal);
+        bool? running = null;
+        (DateTimeOffset Time, string Reason)? stoppedAt = null;
+        (long Position, DateTimeOffset Time)? last = null;
+        long read = 0;
+
+        foreach (var part in parts.Prepend(start))
+        {
+            foreach (var (e, blame, previousInPart) in part.Ordered)
+            {
+                switch (e.Data)
+                {
+                    // A check detected again while its break is open (a run that lost the state) keeps its first detection.
+                    case DriftDetected d when !open.ContainsKey(d.CheckId):
+                        open[d.CheckId] = new ReportBreak(d.CheckId, d.Severity, d.Title, e.Position, e.Time, d.CausedBy, blame);
+                        break;
+                    case DriftResolved r when open.Remove(r.CheckId, out var ended):
+                        closed.Add(ended with { ResolvedPosition = e.Position, FixedAt = e.Time });
+                        break;
+                    case DaemonStopped s when running != false:
+                        (running, stoppedAt) = (false, (e.Time, s.Reason));
+                        break;
+                    case DaemonStarted:
+                        if (running == false && stoppedAt is { } stopped)
+                        {
+                            gaps.Add(new DowntimeGap(stopped.Time, e.Time, Crash: false, stopped.Reason, StartedPosition: e.Position));
+                        }
+                        else if (running == true)
+                        {
+                            // A start with no stop since the last one: the previous run died (kill -9, power loss)
+                            // right after the last event it recorded — the one just before this start.
+                            var previous = previousInPart ?? last;
+                            var known = previous is { } p && p.Position == e.Position - 1 ? p.Time : (DateTimeOffset?)null;
+                            gaps.Add(new DowntimeGap(known, e.Time, Crash: true, "crashed", e.Position - 1, e.Position));
+                        }
+                        (running, stoppedAt) = (true, null);
+                        break;
+                }
+            }
+            verifications.AddRange(part.Verifications);
+            notifications.AddRange(part.Notifications);
+            installations.AddRange(part.Installations);
+            foreach (var (stream, change) in part.LatestChange)
+            {
+                latest[stream] = change.ToBlamed();
+            }
+            foreach (var (stream, file) in part.Files)
+            {
+                ref var sum = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(files, stream, out var exists);
+                if (!exists)
+                {
+                    sum = (new int[Slices], 0, DateTimeOffset.MinValue);
+                }
+                for (var i = 0; i < Slices; i++)
+                {
+                    sum.PerSlice[i] += file.PerSlice[i];
+                }
+                sum.Changes += file.Changes;
+                sum.Last = file.Last > sum.Last ? file.Last : sum.Last;
+            }
+            last = part.Last ?? last;
+            read += part == start ? 0 : part.Count;
+        }
+
+        return new ReportModel
+        {
+            Window = window,
+            Closed = closed.ToImmutable(),
+            Open = open.ToImmutableDictionary(StringComparer.Ordinal),
+            LatestChange = latest.ToImmutableDictionary(StringComparer.Ordinal),
+            Verifications = verifications.ToImmutable(),
+            Files = files.Select(f => (Path: SubjectOf(f.Key), f.Value))
+                .ToImmutableDictionary(f => f.Path, f => new FileActivity(f.Path, f.Value.Changes, [.. f.Value.PerSlice], f.Value.Last), StringComparer.Ordinal),
+            Installations = installations.ToImmutable(),
+            Notifications = notifications.ToImmutable(),
+            Gaps = gaps.ToImmutable(),
+            DaemonRunning = running,
+            StoppedAt = stoppedAt,
+            LastEvent = last,
+            EventsRead = read,
         };
-        return next with { LastEvent = (e.Position, e.Time), EventsRead = EventsRead + 1 };
     }
-
-    private ReportModel Detected(EventEnvelope e, DriftDetected d)
-    {
-        // A check detected again while its break is open (a run that lost the state) keeps its first detection.
-        if (Open.ContainsKey(d.CheckId))
-        {
-            return this;
-        }
-        var blame = d.CausedBy is { } p ? LatestChange.Values.FirstOrDefault(c => c.Position == p) : null;
-        return this with { Open = Open.SetItem(d.CheckId, new ReportBreak(d.CheckId, d.Severity, d.Title, e.Position, e.Time, d.CausedBy, blame)) };
-    }
-
-    private ReportModel Resolved(EventEnvelope e, DriftResolved r) =>
-        Open.TryGetValue(r.CheckId, out var open)
-            ? this with { Open = Open.Remove(r.CheckId), Closed = Closed.Add(open with { ResolvedPosition = e.Position, FixedAt = e.Time }) }
-            : this;
-
-    private ReportModel Started(EventEnvelope e)
-    {
-        var model = this with { DaemonRunning = true, StoppedAt = null };
-        if (DaemonRunning == false && StoppedAt is { } stopped)
-        {
-            return model with { Gaps = Gaps.Add(new DowntimeGap(stopped.Time, e.Time, Crash: false, stopped.Reason, StartedPosition: e.Position)) };
-        }
-        if (DaemonRunning == true)
-        {
-            // A start with no stop since the last one: the previous run died (kill -9, power loss)
-            // right after the last event it recorded — the one just before this start.
-            var known = LastEvent is { } last && last.Position == e.Position - 1 ? last.Time : (DateTimeOffset?)null;
-            return model with { Gaps = Gaps.Add(new DowntimeGap(known, e.Time, Crash: true, "crashed", e.Position - 1, e.Position)) };
-        }
-        return model;
-    }
-
-    private ReportModel Changed(EventEnvelope e)
-    {
-        var model = this with { LatestChange = LatestChange.SetItem(e.Stream, BlamedChange.Of(e)) };
-        if (e.Time < Window.From)
-        {
-            return model;
-        }
-        if (e.Stream.StartsWith("file:", StringComparison.Ordinal) && CountedFileChanges.Contains(e.Type))
-        {
-            var path = SubjectOf(e.Stream);
-            var activity = Files.TryGetValue(path, out var a) ? a : FileActivity.Empty(path, Slices);
-            return model with { Files = Files.SetItem(path, activity.Add(Slice(e.Time), e.Time)) };
-        }
-        if (e.Stream.StartsWith("install:", StringComparison.Ordinal))
-        {
-            return model with { Installations = Installations.Add(Installation(e)) };
-        }
-        return model;
-    }
-
-    private static InstallationEvent Installation(EventEnvelope e)
-    {
-        var path = SubjectOf(e.Stream);
-        if (e.Data is InstallationChanged c)
-        {
-            var existed = c.Before?.Exists == true;
-            var change = !existed && c.After.Exists ? InstallationChange.Appeared : existed && !c.After.Exists ? InstallationChange.Disappeared : InstallationChange.Changed;
-            return new InstallationEvent(e.Position, e.Time, path, change, c.Before?.Version, c.After.Version);
-        }
-        // InstallationObserved: read its version from the payload, whatever record carries it.
-        return new InstallationEvent(e.Position, e.Time, path, InstallationChange.Observed, null, FindVersion(EventJson.SerializeData(e.Data)));
-    }
-
-    private static string? FindVersion(string json)
-    {
-        try
-        {
-            using var doc = JsonDocument.Parse(json);
-            return Find(doc.RootElement);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-
-        static string? Find(JsonElement element)
-        {
-            if (element.ValueKind != JsonValueKind.Object)
-            {
-                return null;
-            }
-            foreach (var property in element.EnumerateObject())
-            {
-                if (property.NameEquals("version") && property.Value.ValueKind == JsonValueKind.String)
-                {
-                    return property.Value.GetString();
-                }
-                if (Find(property.Value) is { } nested)
-                {
-                    return nested;
-                }
-            }
-            return null;
-        }
-    }
-
-    private int Slice(DateTimeOffset time) => Math.Min(Slices - 1, (int)(Window.Fraction(time) * Slices));
 
     /// <summary>The path in a <c>file:</c> or <c>install:</c> stream name; other streams as they are.</summary>
     public static string SubjectOf(string stream)

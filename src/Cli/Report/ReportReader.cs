@@ -23,55 +23,79 @@ public static class ReportReader
         ArgumentNullException.ThrowIfNull(window);
         var newest = Newest(backend);
         var first = FirstPositionAt(backend, window.From, newest);
-        var before = Before(backend, first).ToList();
-        // The store opened here serves concurrent readers, so a long window is read in parts at
-        // once; the daemon answers one request at a time on a connection, so through it, in order.
-        var parts = backend.ThroughDaemon ? 1 : (int)Math.Clamp((newest - first + 1) / pageSize, 1, partitions);
-        var events = parts == 1 ? Window(backend, first - 1, null, window.From, pageSize) : Partitioned(backend, first, newest, parts, window.From, pageSize);
-        var model = ReportModel.Fold(window, before, events);
-        var missing = model.Unresolved;
-        return missing.Count == 0 ? model : model.Resolve(missing.Order().Select(backend.Get).OfType<EventEnvelope>());
+        var start = ReportModel.Start(window, Before(backend, first));
+        // A long window is read in parts at once: the store opened here serves concurrent readers,
+        // and the daemon serves connections at once (one request at a time on each), so through it
+        // every further part gets a connection of its own.
+        var parts = (int)Math.Clamp((newest - first + 1) / pageSize, 1, partitions);
+        var readers = new List<IGoWatchBackend> { backend };
+        try
+        {
+            while (readers.Count < parts)
+            {
+                if (!backend.ThroughDaemon)
+                {
+                    readers.Add(backend);
+                }
+                else if (backend is DaemonBackend daemon && daemon.Another() is { } another)
+                {
+                    readers.Add(another);
+                }
+                else
+                {
+                    break;
+                }
+            }
+            var gathered = readers.Count == 1 ? [Gather(backend, window, first - 1, null, pageSize)] : Partitioned(readers, window, first, newest, pageSize);
+            var model = ReportModel.Join(window, start, gathered);
+            var missing = model.Unresolved;
+            return missing.Count == 0 ? model : model.Resolve(missing.Order().Select(backend.Get).OfType<EventEnvelope>());
+        }
+        finally
+        {
+            foreach (var reader in readers.Skip(1).Where(r => !ReferenceEquals(r, backend)))
+            {
+                reader.Dispose();
+            }
+        }
     }
 
     /// <summary>
-    /// The events after <paramref name="after"/> (and before <paramref name="before"/>) in position order, a
-    /// page at a time: through the daemon each page is one reply, so neither side ever holds a month
-    /// of events as one JSON document.
+    /// Gathers the window's events after <paramref name="after"/> (and before <paramref name="before"/>)
+    /// a page at a time, each page dropped once gathered: through the daemon each page is one reply,
+    /// so neither side ever holds a month of events, as events or as one JSON document.
     /// </summary>
-    private static IEnumerable<EventEnvelope> Window(IGoWatchBackend backend, long after, long? before, DateTimeOffset from, int pageSize)
+    private static ReportPart Gather(IGoWatchBackend backend, ReportWindow window, long after, long? before, int pageSize)
     {
+        var part = new ReportPart(window);
         while (true)
         {
-            var page = backend.Query(new EventQuery { AfterPosition = after, BeforePosition = before, Since = from, Types = ReportModel.Types, Ascending = true, Limit = pageSize });
+            var page = backend.Query(new EventQuery { AfterPosition = after, BeforePosition = before, Since = window.From, Types = ReportModel.Types, Ascending = true, Limit = pageSize });
             foreach (var e in page)
             {
-                yield return e;
+                part.Add(e);
             }
             if (page.Count < pageSize)
             {
-                yield break;
+                return part;
             }
             after = page[^1].Position;
         }
     }
 
-    /// <summary>The window cut into <paramref name="parts"/> position ranges read at once, handed on in order.</summary>
-    private static IEnumerable<EventEnvelope> Partitioned(IGoWatchBackend backend, long first, long newest, int parts, DateTimeOffset from, int pageSize)
+    /// <summary>The window cut into one position range per reader, gathered at once, in order.</summary>
+    private static ReportPart[] Partitioned(IReadOnlyList<IGoWatchBackend> readers, ReportWindow window, long first, long newest, int pageSize)
     {
+        var parts = readers.Count;
         var size = (newest - first + parts) / parts;
         var reads = Enumerable.Range(0, parts).Select(i =>
         {
             var after = first - 1 + (i * size);
             long? before = i == parts - 1 ? null : first + ((i + 1) * size);
-            return Task.Run(() => Window(backend, after, before, from, pageSize).ToList());
-        }).ToList();
-        foreach (var read in reads)
-        {
-            foreach (var e in read.GetAwaiter().GetResult())
-            {
-                yield return e;
-            }
-        }
+            var reader = readers[i];
+            return Task.Run(() => Gather(reader, window, after, before, pageSize));
+        }).ToArray();
+        return reads.Select(r => r.GetAwaiter().GetResult()).ToArray();
     }
 
     /// <summary>

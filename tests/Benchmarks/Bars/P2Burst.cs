@@ -14,11 +14,11 @@ namespace GoWatch.Benchmarks.Bars;
 public sealed class P2Burst : IBar
 {
     private const int Files = 50;
-    private const double PeakRssLimitMb = 120;
+    private const double PeakRssLimitMb = 64;
 
     public string Id => "P2";
     public string Title => "burst: 10,000 writes over 50 watched files in 2 s";
-    public string Target => "the settled content of every file recorded, no duplicates; daemon peak RSS ≤ 120 MB";
+    public string Target => "the settled content of every file recorded, no duplicates; daemon peak RSS ≤ 64 MB";
 
     public void Run(BenchContext context, BarResult result)
     {

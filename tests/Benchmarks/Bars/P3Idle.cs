@@ -7,12 +7,12 @@ namespace GoWatch.Benchmarks.Bars;
 public sealed class P3Idle : IBar
 {
     private const int BarSeconds = 300;
-    private const double RssLimitMb = 60;
-    private const double CpuLimitSeconds = 1.0;
+    private const double RssLimitMb = 40;
+    private const double CpuLimitSeconds = 0.2;
 
     public string Id => "P3";
     public string Title => "idle, default catalogue watched, 5 minutes";
-    public string Target => "RSS ≤ 60 MB; total CPU ≤ 1 s over 5 minutes (no polling loops)";
+    public string Target => "RSS ≤ 40 MB; total CPU ≤ 0.2 s over 5 minutes (no polling loops)";
 
     public void Run(BenchContext context, BarResult result)
     {

@@ -22,7 +22,8 @@ public abstract class CliStartupBar : IBar
         {
             result.Note(problem);
         }
-        using var daemon = sandbox.StartDaemon();
+        // The daemon users run: the native one of SPEC §9 when it could be built.
+        using var daemon = sandbox.StartDaemon(context.Native.Daemon is { } native ? Launcher.AppHost(NativeBuild.DaemonLabel, native) : null);
         Thread.Sleep(2000);
 
         if (!Applicable(sandbox, variants.Primary, result))
@@ -100,8 +101,8 @@ public sealed class P8Status : CliStartupBar
 {
     public override string Id => "P8";
     public override string Title => "`gowatch status` with the daemon up";
-    public override string Target => "≤ 150 ms as a new process";
-    protected override double LimitMs => 150;
+    public override string Target => "≤ 15 ms as a new process (native, SPEC §9)";
+    protected override double LimitMs => 15;
     protected override string[] Command => ["status"];
 
     protected override void Extra(Sandbox sandbox, DaemonProcess daemon, CliVariants variants, BarResult result, int runs)
@@ -109,8 +110,8 @@ public sealed class P8Status : CliStartupBar
         daemon.Stop();
         _ = sandbox.Cli(variants.Primary, "status");
         var times = Enumerable.Range(0, runs).Select(_ => sandbox.Cli(variants.Primary, "status").WallMs).ToList();
-        result.Add("for comparison: daemon down (the CLI opens the store), build output", $"median {Stats.Ms(Stats.Median(times))}, max {Stats.Ms(Stats.Max(times))}");
+        result.Add($"for comparison: daemon down (the CLI opens the store), {variants.Primary.Label}", $"median {Stats.Ms(Stats.Median(times))}, max {Stats.Ms(Stats.Max(times))}");
         var help = Enumerable.Range(0, runs).Select(_ => sandbox.Cli(variants.Primary, "--version").WallMs).ToList();
-        result.Add("for comparison: `gowatch --version` (runtime start + command line only), build output", $"median {Stats.Ms(Stats.Median(help))}");
+        result.Add($"for comparison: `gowatch --version` (process start + command line only), {variants.Primary.Label}", $"median {Stats.Ms(Stats.Median(help))}");
     }
 }

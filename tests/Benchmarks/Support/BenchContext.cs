@@ -95,20 +95,28 @@ public sealed record Options
 /// <summary>What every bar gets: the options, the private copy of the Release apps, the CLI and daemon variants (made on first use).</summary>
 public sealed class BenchContext(Options options, Apps apps) : IDisposable
 {
-    private readonly Lazy<CliVariants> _variants = new(() => CliVariants.Prepare(apps));
+    private readonly Lazy<NativeBuild> _native = new(NativeBuild.Make);
+    private Lazy<CliVariants>? _variants;
     private readonly Lazy<DaemonVariants> _daemons = new(() => DaemonVariants.Prepare(apps, options.DaemonEnvironment));
 
     public Options Options { get; } = options;
     public Apps Apps { get; } = apps;
     public bool Quick => Options.Quick;
-    public CliVariants CliVariants => _variants.Value;
+    public CliVariants CliVariants => (_variants ??= new(() => CliVariants.Prepare(Apps, Native))).Value;
+
+    /// <summary>The native pair of SPEC §9, published once for the bars that judge it.</summary>
+    public NativeBuild Native => _native.Value;
     public DaemonVariants DaemonVariants => _daemons.Value;
 
     public void Dispose()
     {
-        if (_variants.IsValueCreated)
+        if (_variants is { IsValueCreated: true })
         {
             _variants.Value.Dispose();
+        }
+        if (_native.IsValueCreated)
+        {
+            _native.Value.Dispose();
         }
         if (_daemons.IsValueCreated)
         {

@@ -40,7 +40,7 @@ public sealed class DaemonVariants : IDisposable
     }
 
     /// <summary>clang, or the newest versioned clang-NN (Debian installs those without the plain name).</summary>
-    private static string? CCompiler()
+    public static string? CCompiler()
     {
         var path = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries);
         if (path.Any(d => File.Exists(Path.Combine(d, "clang"))))

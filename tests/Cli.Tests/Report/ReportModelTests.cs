@@ -163,4 +163,44 @@ public sealed class ReportModelTests
         Assert.Equal([InstallationChange.Appeared, InstallationChange.Changed, InstallationChange.Disappeared], model.Installations.Select(i => i.Change));
         Assert.Equal(("go1.23.0", "go1.23.1"), (model.Installations[1].VersionBefore, model.Installations[1].VersionAfter));
     }
+
+    [Fact]
+    public void Parts_of_a_window_gathered_apart_join_into_the_report_of_the_whole_window()
+    {
+        var edit = Edit(1, "/home/u/.zshrc");
+        var events = new[]
+        {
+            At(0.5, "daemon", new DaemonStarted(1, "1", "linux", "amd64", 3)),
+            edit,
+            Edit(2, "/home/u/.zshrc"),
+            At(2.1, "daemon", new VerificationCompleted("schedule", [], [], 1)),
+            // The second part: a restart with no stop (a crash right after the verification, the
+            // last event of the first part), then a break blamed on a change the first part read.
+            At(3, "daemon", new DaemonStarted(2, "1", "linux", "amd64", 3)),
+            At(3.5, "check:path.broken", new DriftDetected("path.broken", "error", "PATH is broken", edit.Position)),
+            Edit(20, "/home/u/.zshrc"),
+            At(21, "check:path.broken", new DriftResolved("path.broken", null)),
+        };
+        var first = new ReportPart(Window);
+        var second = new ReportPart(Window);
+        foreach (var (e, i) in events.Select((e, i) => (e, i)))
+        {
+            (i < 4 ? first : second).Add(e);
+        }
+
+        var whole = ReportModel.Fold(Window, [], events);
+        var joined = ReportModel.Join(Window, ReportModel.Start(Window, []), [first, second]);
+
+        Assert.Equal(events.Length, joined.EventsRead);
+        Assert.Equal(T0.AddDays(2.1), Assert.Single(joined.Downtime).From);
+        Assert.Equal(whole.Downtime, joined.Downtime);
+        Assert.Equal(whole.Verifications, joined.Verifications);
+        Assert.Equal((3, T0.AddDays(20)), (joined.Files["/home/u/.zshrc"].Changes, joined.Files["/home/u/.zshrc"].Last));
+        Assert.Equal(whole.Files["/home/u/.zshrc"].PerSlice.ToArray(), joined.Files["/home/u/.zshrc"].PerSlice.ToArray());
+        // The change blamed is no longer the newest of its stream by then: either way it is looked up by position afterwards.
+        Assert.Equal([edit.Position], joined.Unresolved);
+        Assert.Equal(whole.Unresolved, joined.Unresolved);
+        Assert.Equal(whole.Resolve([edit]).Breaks, joined.Resolve([edit]).Breaks);
+        Assert.Equal("/home/u/.zshrc", Assert.Single(joined.Resolve([edit]).Breaks).Blame!.Subject);
+    }
 }

@@ -34,6 +34,31 @@ public sealed class ReportThroughDaemonTests : IDisposable
         Assert.Contains(breaks, b => b.GetProperty("checkId").GetString() == "go.arch-mismatch" && b.GetProperty("causedBy").GetProperty("position").GetInt64() == story.InstallChange);
     }
 
+    [Fact]
+    public void Through_the_daemon_the_window_read_in_parts_over_connections_of_their_own_is_the_same_report()
+    {
+        new BreakStory(_s).Record();
+        var now = _s.Clock.GetUtcNow();
+        var window = new GoWatch.Cli.Report.ReportWindow(now.AddDays(-30), now, "the last 30 days");
+        using (RunningDaemon.Start(_s, TimeSpan.FromSeconds(90)))
+        {
+            using var backend = GoWatch.Cli.Backend.DaemonBackend.TryConnect(_s.Settings.SocketPath, TimeSpan.FromSeconds(5));
+            Assert.NotNull(backend);
+
+            var whole = GoWatch.Cli.Report.ReportReader.Read(backend, window, pageSize: 1000, partitions: 1);
+            var split = GoWatch.Cli.Report.ReportReader.Read(backend, window, pageSize: 4, partitions: 3);
+
+            Assert.True(split.EventsRead > 3 * 4);
+            Assert.Equal(whole.EventsRead, split.EventsRead);
+            Assert.Equal(whole.Breaks, split.Breaks);
+            Assert.Equal(whole.Downtime, split.Downtime);
+            Assert.Equal(whole.Verifications, split.Verifications);
+            Assert.Equal(whole.Files.Keys.Order(), split.Files.Keys.Order());
+            // The connection it was given still answers: only the extra ones were closed.
+            Assert.NotEmpty(backend.Query(new GoWatch.Events.Store.EventQuery { Limit = 1 }));
+        }
+    }
+
     private bool CanTakeLock()
     {
         try
