@@ -192,7 +192,7 @@ public sealed class LiteDbEventStore : IEventStore
             // An empty file is a store whose creation was cut short (a full disk): LiteDB starts it anew.
             if (File.Exists(path) && new FileInfo(path).Length > 0)
             {
-                if (StoreIntegrity.Scan(path) is { Count: > 0 } damage)
+                if (StoreIntegrity.ScanUnlessUnchanged(path) is { Count: > 0 } damage)
                 {
                     storeLock.Dispose();
                     throw new StoreUnavailableException(Damaged(path, damage));

@@ -63,6 +63,33 @@ public sealed class StoreDamageTests : IDisposable
     }
 
     [Fact]
+    public void A_store_damaged_after_a_clean_scan_is_refused_at_the_next_open()
+    {
+        GivenAStoreOfSeveralPages();
+        LiteDbEventStore.Open(StorePath, LockPath).Dispose();
+        Assert.True(File.Exists(StoreIntegrity.StampPath(StorePath)));
+
+        Damage(new FileInfo(StorePath).Length / 2 + 1000, 8192);
+
+        Assert.Throws<StoreUnavailableException>(() => LiteDbEventStore.Open(StorePath, LockPath));
+    }
+
+    [Fact]
+    public void A_store_unchanged_since_its_last_clean_scan_is_not_read_whole_again()
+    {
+        GivenAStoreOfSeveralPages();
+        LiteDbEventStore.Open(StorePath, LockPath).Dispose();
+        var stamped = File.GetLastWriteTimeUtc(StorePath);
+
+        // Bytes only a scan would see, with the modification time put back as if nothing was written
+        Damage(new FileInfo(StorePath).Length / 2 + 1000, 8192);
+        File.SetLastWriteTimeUtc(StorePath, stamped);
+
+        using var store = LiteDbEventStore.Open(StorePath, LockPath);
+        Assert.NotEmpty(StoreIntegrity.Scan(StorePath));
+    }
+
+    [Fact]
     public void A_sound_store_passes_the_page_scan()
     {
         GivenAStoreOfSeveralPages();
