@@ -17,7 +17,7 @@ public sealed class P1DetectionLatency : IBar
 
     public string Id => "P1";
     public string Title => "change to a watched file → event visible to `gowatch history`";
-    public string Target => "p99 ≤ debounce + 100 ms (default debounce 200 ms → 300 ms); inotify floor measured in the same run";
+    public string Target => "p99 ≤ debounce + 25 ms (default debounce 200 ms → 225 ms); inotify floor measured in the same run";
 
     public void Run(BenchContext context, BarResult result)
     {
@@ -79,7 +79,7 @@ public sealed class P1DetectionLatency : IBar
             Thread.Sleep(300);
         }
 
-        var limit = DebounceMs + 100;
+        var limit = DebounceMs + 25;
         result.AtMost("daemon socket p99", Stats.Percentile(daemonMs, 99), limit, "ms");
         result.Add("daemon socket", Stats.Summary(daemonMs));
         result.Add("missed (not visible within 10 s)", $"{timeouts} of {edits}", "0", timeouts == 0 ? Verdict.Pass : Verdict.Miss);
