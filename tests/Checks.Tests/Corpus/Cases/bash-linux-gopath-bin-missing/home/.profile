@@ -12,4 +12,4 @@ if [ -d "$HOME/bin" ] ; then
 fi
 
 export PATH=@SYS@/usr/local/go/bin:$PATH
-export GOPATH=$HOME/work
+export GOPATH=$HOME/gocode
