@@ -15,7 +15,7 @@ internal sealed class GoLandGorootDiffersCheck() : Check("goland.goroot-differs"
         {
             return CheckOutcome.Skip(GoLandNotInstalled);
         }
-        var onlySdk = facts.GoLand is { ConfigDirectory: not null, Sdks: [var only] } ? only : null;
+        var onlySdk = facts.GoLand.OnlySdk;
         var withGoroot = facts.GoLand.Projects
             .Select(p => p.Goroot is null && onlySdk is not null ? p with { Goroot = onlySdk.Home, GorootEvidence = onlySdk.Evidence } : p)
             .Where(p => p.Goroot is not null).ToList();

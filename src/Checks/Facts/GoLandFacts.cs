@@ -9,6 +9,12 @@ public sealed record GoLandFacts
     /// <summary>SDKs from <c>go.sdk.xml</c>.</summary>
     public IReadOnlyList<GoLandSdk> Sdks { get; init; } = [];
 
+    /// <summary>
+    /// The SDK a project that pins no GOROOT uses: GoLand's only one. With several, which one a
+    /// project was given is not written down anywhere GoWatch reads, so there is none.
+    /// </summary>
+    public GoLandSdk? OnlySdk => ConfigDirectory is not null && Sdks is [var only] ? only : null;
+
     /// <summary>Global GOPATH entries from <c>goLibraries.xml</c>.</summary>
     public IReadOnlyList<string> Libraries { get; init; } = [];
 

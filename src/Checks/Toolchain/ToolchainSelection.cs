@@ -69,7 +69,7 @@ public static class ToolchainSelection
             return null;
         }
         var (root, version) = project.Goroot is { } own ? (own, project.GorootVersion)
-            : facts.GoLand is { ConfigDirectory: not null, Sdks: [var only] } ? (only.Home, only.Version)
+            : facts.GoLand.OnlySdk is { } only ? (only.Home, only.Version)
             : (null, null);
         if (root is null)
         {
