@@ -40,12 +40,15 @@ public sealed class DaemonBackend : IGoWatchBackend
         var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         try
         {
-            using var cts = new CancellationTokenSource(timeout);
-            socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), cts.Token).AsTask().GetAwaiter().GetResult();
-            socket.ReceiveTimeout = (int)TimeSpan.FromSeconds(30).TotalMilliseconds;
+            // A blocking connect, bounded by the send timeout (Linux waits on a full backlog for at
+            // most that long; macOS refuses at once). Never an async call: that would start the
+            // socket engine's epoll thread and the thread pool, milliseconds of a command's start.
+            socket.SendTimeout = (int)timeout.TotalMilliseconds;
+            socket.Connect(new UnixDomainSocketEndPoint(socketPath));
+            socket.SendTimeout = socket.ReceiveTimeout = (int)TimeSpan.FromSeconds(30).TotalMilliseconds;
             return new DaemonBackend(socketPath, socket);
         }
-        catch (Exception ex) when (ex is SocketException or OperationCanceledException)
+        catch (SocketException)
         {
             socket.Dispose();
             return null;
