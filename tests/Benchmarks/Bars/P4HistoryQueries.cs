@@ -82,6 +82,7 @@ public sealed class P4HistoryQueries : IBar
         }
 
         Measure("daemon down");
+        result.Add("anchor: `git log -n 50` over a 1,000-commit repository (new process)", GitRepository.Anchor(sandbox.Root, runs));
         try
         {
             using var daemon = sandbox.StartDaemon(native.Daemon is { } d ? Launcher.AppHost(NativeBuild.DaemonLabel, d) : null, within: TimeSpan.FromMinutes(3));

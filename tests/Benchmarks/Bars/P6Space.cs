@@ -92,64 +92,13 @@ public sealed class P6Space : IBar
 
     private static (long Total, long Pack) GitSize(string repo, IReadOnlyList<byte[]> revisions)
     {
-        Directory.CreateDirectory(repo);
-        Git(repo, null, "init", "-q", "--template=", "-b", "main");
-        using (var stream = new MemoryStream())
-        {
-            var ascii = Encoding.ASCII;
-            var time = 1_700_000_000L;
-            for (var i = 0; i < revisions.Count; i++)
-            {
-                stream.Write(ascii.GetBytes($"blob\nmark :{2 * i + 1}\ndata {revisions[i].Length}\n"));
-                stream.Write(revisions[i]);
-                var message = $"revision {i}\n";
-                stream.Write(ascii.GetBytes($"\ncommit refs/heads/main\nmark :{2 * i + 2}\ncommitter Bench <bench@example.invalid> {time + 60 * i} +0000\ndata {message.Length}\n{message}"));
-                if (i > 0)
-                {
-                    stream.Write(ascii.GetBytes($"from :{2 * i}\n"));
-                }
-                stream.Write(ascii.GetBytes($"M 100644 :{2 * i + 1} .zshrc\n\n"));
-            }
-            Git(repo, stream.ToArray(), "fast-import", "--quiet");
-        }
-        Git(repo, null, "gc", "--aggressive", "--prune=now", "-q");
+        GitRepository.Create(repo, revisions);
+        GitRepository.Git(repo, null, "gc", "--aggressive", "--prune=now", "-q");
         var gitDir = Path.Combine(repo, ".git");
-        var total = long.Parse(Run("du", repo, null, "-sb", gitDir).Split('\t')[0], System.Globalization.CultureInfo.InvariantCulture);
+        var du = Process.Start(new ProcessStartInfo("du", ["-sb", gitDir]) { RedirectStandardOutput = true, UseShellExecute = false })!;
+        var total = long.Parse(du.StandardOutput.ReadToEnd().Split('\t')[0], System.Globalization.CultureInfo.InvariantCulture);
+        du.WaitForExit();
         var pack = Directory.EnumerateFiles(Path.Combine(gitDir, "objects", "pack"), "*.pack").Sum(f => new FileInfo(f).Length);
         return (total, pack);
-    }
-
-    private static string Git(string repo, byte[]? input, params string[] args) => Run("git", repo, input, args);
-
-    private static string Run(string program, string workingDirectory, byte[]? input, params string[] args)
-    {
-        var psi = new ProcessStartInfo(program)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory,
-        };
-        foreach (var a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-        psi.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
-        psi.Environment["GIT_CONFIG_GLOBAL"] = "/dev/null";
-        using var process = Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (input is not null)
-        {
-            process.StandardInput.BaseStream.Write(input);
-        }
-        process.StandardInput.Close();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{program} {string.Join(' ', args)} failed ({process.ExitCode}): {stderr.Result}");
-        }
-        return stdout.Result;
     }
 }

@@ -125,5 +125,6 @@ public sealed class P8Status : CliStartupBar
         result.Add($"for comparison: daemon down (the CLI opens the store), {variants.Primary.Label}", $"median {Stats.Ms(Stats.Median(times))}, max {Stats.Ms(Stats.Max(times))}");
         var help = Enumerable.Range(0, runs).Select(_ => sandbox.Cli(variants.Primary, "--version").WallMs).ToList();
         result.Add($"for comparison: `gowatch --version` (process start + command line only), {variants.Primary.Label}", $"median {Stats.Ms(Stats.Median(help))}");
+        result.Add("anchor: `git log -n 50` over a 1,000-commit repository (new process)", GitRepository.Anchor(sandbox.Root, runs));
     }
 }
