@@ -9,7 +9,8 @@ namespace GoWatch.Events.Store.LiteDb;
 /// kept either whole (Brotli-compressed, <c>enc: "br"</c>, or <c>"raw"</c> when that is smaller)
 /// or as a delta against an earlier snapshot (<c>enc: "delta"</c> / <c>"delta+br"</c>, with
 /// <c>base</c> and <c>depth</c>): an rc file's revisions differ by a line or two, so the next
-/// revision costs tens of bytes instead of a whole compressed copy.
+/// revision costs tens of bytes instead of a whole compressed copy. Ids and bases are
+/// <see cref="BlobKey"/>s.
 /// <para>
 /// The base is chosen among the snapshots this process handled last (written, or read back —
 /// the recorder reads a file's previous snapshot just before it stores the new one, so that
@@ -40,7 +41,7 @@ internal sealed class SnapshotBlobs(ILiteCollection<BsonDocument> blobs, string 
     /// <summary>Stores <paramref name="content"/> under <paramref name="sha"/> unless it is there. True when written.</summary>
     public bool Store(string sha, ReadOnlySpan<byte> content)
     {
-        if (blobs.FindById(sha) is { } existing)
+        if (BlobKey.Find(blobs, sha) is { } existing)
         {
             _recent.Remember(sha, existing["depth"].IsInt32 ? existing["depth"].AsInt32 : 0, content.ToArray());
             return false;
@@ -51,7 +52,7 @@ internal sealed class SnapshotBlobs(ILiteCollection<BsonDocument> blobs, string 
         return true;
     }
 
-    public bool Contains(string sha) => blobs.FindById(sha) is not null;
+    public bool Contains(string sha) => BlobKey.Find(blobs, sha) is not null;
 
     /// <summary>The content with that hash, or null when it was never stored.</summary>
     public byte[]? Read(string sha)
@@ -60,7 +61,7 @@ internal sealed class SnapshotBlobs(ILiteCollection<BsonDocument> blobs, string 
         {
             return cached.Content.ToArray();
         }
-        var doc = blobs.FindById(sha);
+        var doc = BlobKey.Find(blobs, sha);
         if (doc is null)
         {
             return null;
@@ -83,18 +84,18 @@ internal sealed class SnapshotBlobs(ILiteCollection<BsonDocument> blobs, string 
             {
                 throw Damaged(sha, $"its delta chain is longer than {MaxDepth * 4}");
             }
-            var baseSha = doc["base"].AsString;
+            var baseSha = BlobKey.Sha(doc["base"]) ?? throw Damaged(sha, "its delta names no base");
             if (_recent.TryGet(baseSha, out var known))
             {
                 content = known.Content;
                 depth = known.Depth;
                 break;
             }
-            doc = blobs.FindById(baseSha) ?? throw Damaged(sha, $"it is stored as a delta of {baseSha}, which is missing");
+            doc = BlobKey.Find(blobs, baseSha) ?? throw Damaged(sha, $"it is stored as a delta of {baseSha}, which is missing");
         }
         while (chain.TryPop(out var step))
         {
-            var id = step["_id"].AsString;
+            var id = BlobKey.Sha(step["_id"])!;
             var data = step["data"].AsBinary;
             try
             {
@@ -136,7 +137,7 @@ internal sealed class SnapshotBlobs(ILiteCollection<BsonDocument> blobs, string 
             }
         }
 
-        var doc = new BsonDocument { ["_id"] = sha, ["size"] = content.Length };
+        var doc = new BsonDocument { ["_id"] = BlobKey.For(sha), ["size"] = content.Length };
         // The best base ending a chain that is as deep as allowed: start again from a whole snapshot.
         if (delta is not null && deltaBase is not null && deltaBase.Depth < MaxDepth)
         {
@@ -146,7 +147,7 @@ internal sealed class SnapshotBlobs(ILiteCollection<BsonDocument> blobs, string 
             if (payload.Length < content.Length / 4 || payload.Length < Compress(content).Length * 3 / 4)
             {
                 doc["enc"] = enc;
-                doc["base"] = deltaBase.Sha;
+                doc["base"] = BlobKey.For(deltaBase.Sha);
                 doc["depth"] = deltaBase.Depth + 1;
                 doc["data"] = payload;
                 return (doc, deltaBase.Depth + 1);

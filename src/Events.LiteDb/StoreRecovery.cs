@@ -45,9 +45,9 @@ public static class StoreRecovery
             {
                 events[doc["_id"].AsInt64] = doc;
             }
-            else if (doc["_id"].IsString && doc.ContainsKey("size") && doc.ContainsKey("enc"))
+            else if (BlobKey.Sha(doc["_id"]) is { } sha && doc.ContainsKey("size") && doc.ContainsKey("enc"))
             {
-                blobs[doc["_id"].AsString] = doc;
+                blobs[sha] = doc;
             }
         }
 
@@ -97,9 +97,9 @@ public static class StoreRecovery
                 continue;
             }
             result[sha] = doc;
-            if (doc.TryGetValue("base", out var b) && b.IsString)
+            if (doc.TryGetValue("base", out var b) && BlobKey.Sha(b) is { } baseSha)
             {
-                pending.Push(b.AsString);
+                pending.Push(baseSha);
             }
         }
         return result.Values.ToList();

@@ -117,9 +117,9 @@ public sealed class SnapshotBlobTests : IDisposable
             store.Put(revisions[1]);
         }
 
-        var second = BlobDocuments().Single(d => d["_id"].AsString == LiteDbEventStore.Sha256Hex(revisions[1]));
+        var second = BlobDocuments().Single(d => Hex(d["_id"]) == LiteDbEventStore.Sha256Hex(revisions[1]));
         Assert.StartsWith("delta", second["enc"].AsString, StringComparison.Ordinal);
-        Assert.Equal(first, second["base"].AsString);
+        Assert.Equal(first, Hex(second["base"]));
     }
 
     [Fact]
@@ -168,8 +168,8 @@ public sealed class SnapshotBlobTests : IDisposable
             baseSha = store.Put(revisions[0]);
             deltaSha = store.Put(revisions[1]);
         }
-        Assert.Equal(baseSha, BlobDocuments().Single(d => d["_id"].AsString == deltaSha)["base"].AsString);
-        EditBlobs(blobs => blobs.Delete(baseSha));
+        Assert.Equal(baseSha, Hex(BlobDocuments().Single(d => Hex(d["_id"]) == deltaSha)["base"]));
+        EditBlobs(blobs => blobs.Delete(new BsonValue(Convert.FromHexString(baseSha))));
 
         using var reopened = Open();
         var ex = Assert.Throws<StoreUnavailableException>(() => reopened.Get(deltaSha));
@@ -190,7 +190,7 @@ public sealed class SnapshotBlobTests : IDisposable
         }
         EditBlobs(blobs =>
         {
-            var doc = blobs.FindById(deltaSha);
+            var doc = blobs.FindById(new BsonValue(Convert.FromHexString(deltaSha)));
             // Store the delta uncompressed and flip one inserted byte: it still applies, to the wrong content.
             var delta = doc["enc"].AsString == "delta+br" ? Decompress(doc["data"].AsBinary) : doc["data"].AsBinary;
             delta[^1] ^= 0x20;
@@ -216,7 +216,7 @@ public sealed class SnapshotBlobTests : IDisposable
         }
         EditBlobs(blobs =>
         {
-            var doc = blobs.FindById(deltaSha);
+            var doc = blobs.FindById(new BsonValue(Convert.FromHexString(deltaSha)));
             var delta = doc["enc"].AsString == "delta+br" ? Decompress(doc["data"].AsBinary) : doc["data"].AsBinary;
             doc["enc"] = "delta";
             doc["data"] = delta[..^10];
@@ -243,8 +243,64 @@ public sealed class SnapshotBlobTests : IDisposable
             // And it serves as the base of the next revision.
             nextSha = store.Put(Revisions(2)[1]);
         }
-        Assert.Equal(sha, BlobDocuments().Single(d => d["_id"].AsString == nextSha)["base"].AsString);
+        Assert.Equal(sha, Hex(BlobDocuments().Single(d => Hex(d["_id"]) == nextSha)["base"]));
     }
+
+    [Fact]
+    public void Snapshot_ids_and_bases_are_kept_as_their_32_bytes()
+    {
+        var revisions = Revisions(2);
+        string baseSha, deltaSha;
+        using (var store = Open())
+        {
+            baseSha = store.Put(revisions[0]);
+            deltaSha = store.Put(revisions[1]);
+        }
+        var docs = BlobDocuments();
+        Assert.All(docs, d => Assert.Equal(32, d["_id"].AsBinary.Length));
+        var delta = docs.Single(d => Hex(d["_id"]) == deltaSha);
+        Assert.Equal(Convert.FromHexString(baseSha), delta["base"].AsBinary);
+    }
+
+    [Fact]
+    public void A_delta_chain_written_with_hex_ids_still_reads_back_and_grows()
+    {
+        // The form of stores written before ids were binary: hex text in _id and base.
+        var revisions = Revisions(3);
+        var baseSha = Convert.ToHexStringLower(SHA256.HashData(revisions[0]));
+        var deltaSha = Convert.ToHexStringLower(SHA256.HashData(revisions[1]));
+        using (var store = Open())
+        {
+            store.Put(revisions[0]);
+            store.Put(revisions[1]);
+        }
+        EditBlobs(blobs =>
+        {
+            foreach (var doc in blobs.FindAll().ToList())
+            {
+                blobs.Delete(doc["_id"]);
+                doc["_id"] = Hex(doc["_id"]);
+                if (doc.TryGetValue("base", out var b))
+                {
+                    doc["base"] = Hex(b);
+                }
+                blobs.Insert(doc);
+            }
+        });
+        Assert.Equal(deltaSha, BlobDocuments().Single(d => d["_id"].IsString && d["base"].IsString)["_id"].AsString);
+
+        using var reopened = Open();
+        Assert.Equal(revisions[1], reopened.Get(deltaSha));
+        Assert.Equal(revisions[0], reopened.Get(baseSha));
+        Assert.True(reopened.Contains(deltaSha));
+        // Storing a hex-keyed snapshot again adds nothing; a new revision deltas against it.
+        Assert.Equal(deltaSha, reopened.Put(revisions[1]));
+        var third = reopened.Put(revisions[2]);
+        Assert.Equal(revisions[2], reopened.Get(third));
+        Assert.Equal(3, BlobDocuments().Count);
+    }
+
+    private static string Hex(BsonValue key) => key.IsBinary ? Convert.ToHexStringLower(key.AsBinary) : key.AsString;
 
     private static byte[] Compress(byte[] content)
     {
