@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using GoWatch.Events;
+using GoWatch.Events.Model;
 using GoWatch.Events.Store;
 using GoWatch.Platform.Locations;
 using GoWatch.Recording.Catalogue;
@@ -50,8 +51,24 @@ public sealed class DirectBackend(IEventStore store, GoWatchSettings settings) :
     public RevertResult Revert(RevertRequest request, GoWatchSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return new FileReverter(store, new CatalogueSource(settings, store).Current, settings.ContentCapBytes, EventSources.Cli).Revert(request);
+        var catalogue = new CatalogueSource(settings, store);
+        // The daemon takes a Go env file moved by GOENV into its catalogue when a verification finds
+        // Go reading it. Down, it cannot say so; the change being reverted can: it was recorded as
+        // a change to Go's env file.
+        if (store.Get(request.Position) is { Data: var data } && RecordedGoEnvFile(data) is { } goEnvFile)
+        {
+            catalogue.UseGoEnvFile(goEnvFile);
+        }
+        return new FileReverter(store, catalogue.Current, settings.ContentCapBytes, EventSources.Cli).Revert(request);
     }
+
+    private static string? RecordedGoEnvFile(IEvent data) => data switch
+    {
+        FileChanged { FileClass: FileClass.GoEnv } c => c.Path,
+        FileCreated { FileClass: FileClass.GoEnv } c => c.Path,
+        FileDeleted { FileClass: FileClass.GoEnv } d => d.Path,
+        _ => null,
+    };
 
     public void Dispose() => store.Dispose();
 }

@@ -110,6 +110,12 @@ public sealed class NoEventLiesTests : IDisposable
         var edit = events.Single(e => e.Data is FileChanged c && c.Path == moved);
         var drift = events.Single(e => e.Data is DriftDetected { CheckId: "modules.off" });
         Assert.Equal(edit.Position, ((DriftDetected)drift.Data).CausedBy);
+
+        // And that change reverts with the daemon still down: the file was recorded as Go's env file
+        var revert = _h.Cli("revert", edit.Position.ToString(System.Globalization.CultureInfo.InvariantCulture), "--yes");
+        Assert.True(revert.ExitCode == 0, revert.ToString());
+        Assert.Equal("GOPROXY=https://proxy.golang.org,direct\n", File.ReadAllText(moved));
+        Assert.Contains(StoreAudit.Directly(_h), e => e.Data is FileReverted r && r.Path == moved && r.RevertedPosition == edit.Position);
     }
 
     [Fact]
