@@ -57,7 +57,8 @@ public static class ExplainCommand
             }
             else
             {
-                ExplainText.Write(context.Out, explained, context.Settings.Home, facts.Desktop.SkipReason);
+                ExplainText.Write(context.Out, explained, context.Settings.Home, facts.Desktop.SkipReason,
+                    context.OutputIsTerminal ? Math.Max(40, context.Console.Profile.Width - 1) : null);
             }
             if (facts.Shell.Environment is null)
             {

@@ -13,8 +13,38 @@ namespace GoWatch.Cli.Explain;
 /// </summary>
 public static class ExplainText
 {
-    /// <summary>Writes every variable, a blank line between them; <paramref name="desktopNote"/> says why the desktop session is missing, when it is.</summary>
-    public static void Write(TextWriter output, IReadOnlyList<ExplainedVariable> variables, string home, string? desktopNote)
+    /// <summary>
+    /// Writes every variable, a blank line between them; <paramref name="desktopNote"/> says why the
+    /// desktop session is missing, when it is. With a <paramref name="width"/> (a terminal's), a
+    /// longer line is wrapped at spaces and goes on indented under its own start, so the lines of
+    /// one variable stay readable as a block; without one (piped), every line stays whole for grep.
+    /// </summary>
+    public static void Write(TextWriter output, IReadOnlyList<ExplainedVariable> variables, string home, string? desktopNote, int? width = null)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        if (width is not { } columns)
+        {
+            WriteAll(output, variables, home, desktopNote);
+            return;
+        }
+        using var text = new StringWriter();
+        WriteAll(text, variables, home, desktopNote);
+        foreach (var line in text.ToString().ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'))
+        {
+            var indent = line.Length - line.TrimStart(' ').Length;
+            var hanging = new string(' ', indent + 4);
+            var first = true;
+            // One width for every part: a continuation's four more columns of indent must fit too.
+            // Words are never cut: a path or a value must paste whole.
+            foreach (var part in TextWrap.Lines(line.TrimStart(' '), Math.Max(20, columns - indent - 4), breakLongWords: false))
+            {
+                output.WriteLine((first ? new string(' ', indent) : hanging) + part);
+                first = false;
+            }
+        }
+    }
+
+    private static void WriteAll(TextWriter output, IReadOnlyList<ExplainedVariable> variables, string home, string? desktopNote)
     {
         for (var i = 0; i < variables.Count; i++)
         {

@@ -5,8 +5,12 @@ namespace GoWatch.Cli.Rendering;
 /// <summary>Greedy word wrap for plain text: breaks at spaces, splits only a word longer than a whole line.</summary>
 internal static class TextWrap
 {
-    /// <summary>The lines of <paramref name="text"/>, each at most <paramref name="width"/> characters; its own line breaks are kept.</summary>
-    public static IEnumerable<string> Lines(string text, int width)
+    /// <summary>
+    /// The lines of <paramref name="text"/>, each at most <paramref name="width"/> characters; its own
+    /// line breaks are kept. Without <paramref name="breakLongWords"/>, a word longer than a line
+    /// (a path, a command to paste) stands alone on a longer line rather than being cut.
+    /// </summary>
+    public static IEnumerable<string> Lines(string text, int width, bool breakLongWords = true)
     {
         width = Math.Max(1, width);
         foreach (var paragraph in text.ReplaceLineEndings("\n").Split('\n'))
@@ -25,7 +29,7 @@ internal static class TextWrap
                     yield return line.ToString();
                     line.Clear();
                 }
-                while (rest.Length > width)
+                while (breakLongWords && rest.Length > width)
                 {
                     yield return rest[..width];
                     rest = rest[width..];

@@ -45,6 +45,34 @@ public sealed class ExplainCommandTests : IDisposable
     }
 
     [Fact]
+    public void At_a_terminal_long_lines_wrap_under_their_own_start_and_piped_they_stay_whole()
+    {
+        const string longWord = "GOPATH=\"$HOME/an/old/workspace/with/a/rather/deep/layout/of/many/directories\"";
+        Write(".zprofile", $"export {longWord}\n");
+        Write(".zshrc", "export GOPATH=\"$HOME/projects/go\"\n");
+
+        var piped = _s.Run("explain", "GOPATH").Stdout.ReplaceLineEndings("\n");
+        _s.TerminalWidth = 60;
+        var terminal = _s.Run("explain", "GOPATH").Stdout.ReplaceLineEndings("\n");
+
+        var pipedLines = piped.TrimEnd('\n').Split('\n');
+        Assert.Contains(pipedLines, l => l.Length > 59);
+        var lines = terminal.TrimEnd('\n').Split('\n');
+        // Only a word longer than a line runs past it, on a line of its own: a value pastes whole.
+        Assert.All(lines, l => Assert.True(l.Length <= 59 || l.Trim() == longWord, $"{l.Length} columns: {l}"));
+        Assert.Contains(lines, l => l.Trim() == longWord);
+        // Every piped line is there, wrapped: its first part where it was, the rest indented under it.
+        Assert.True(lines.Length > pipedLines.Length);
+        Assert.Equal(Words(piped), Words(terminal));
+        var source = Array.FindIndex(lines, l => l.StartsWith("  ~/.zshrc:1: export GOPATH=", StringComparison.Ordinal));
+        Assert.True(source >= 0, terminal);
+        Assert.StartsWith("      ", lines[source + 1]);
+        Assert.StartsWith("GOPATH = ", lines[0]);
+
+        static string[] Words(string text) => text.Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    [Fact]
     public void Json_names_the_winning_line_and_lists_the_overridden_one_first()
     {
         Write(".zprofile", "export GOPATH=\"$HOME/old\"\n");

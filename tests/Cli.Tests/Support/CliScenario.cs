@@ -61,6 +61,9 @@ public sealed class CliScenario : IDisposable
 
     public IReadOnlyList<EventEnvelope> Events(EventQuery? query = null) => Given(r => r.Store.Query(query ?? EventQuery.All));
 
+    /// <summary>When set, output goes to a terminal this many columns wide; else it is piped.</summary>
+    public int? TerminalWidth { get; set; }
+
     /// <summary>Runs <c>gowatch args…</c> through the real command tree.</summary>
     public CliResult Run(params string[] args) => Run(null, args);
 
@@ -73,7 +76,11 @@ public sealed class CliScenario : IDisposable
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         var ansi = new ScriptedConsole(stdout, keys);
-        var context = new CliContext(Settings, ansi, stdout, stderr, false, Clock, BackendConnector.Connect);
+        if (TerminalWidth is { } width)
+        {
+            ansi.Profile.Width = width;
+        }
+        var context = new CliContext(Settings, ansi, stdout, stderr, false, Clock, BackendConnector.Connect) { OutputIsTerminal = TerminalWidth is not null };
         int exit;
         if (command is null)
         {
