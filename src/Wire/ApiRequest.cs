@@ -41,5 +41,8 @@ public sealed record ApiRequest(string Op)
         public const string RecordVerification = "record-verification";
         public const string Watch = "watch";
         public const string Revert = "revert";
+
+        /// <summary>Fold a report window in the daemon and send back the model, not the window's events.</summary>
+        public const string Report = "report";
     }
 }

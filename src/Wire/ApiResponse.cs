@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 
 namespace GoWatch.Wire;
@@ -21,6 +22,22 @@ public sealed record ApiResponse(bool Ok, JsonElement? Result, string? Error)
     public static ApiResponse Done { get; } = new(true, null, null);
 
     public static ApiResponse Failure(string error, string? code = null) => new(false, null, error) { Code = code };
+
+    /// <summary>The refusal of an operation this daemon does not know: a newer CLI falls back to what it can ask instead.</summary>
+    public static ApiResponse UnknownOperation(string? op) => Failure($"unknown operation '{op}'", Codes.UnknownOperation);
+
+    /// <summary>
+    /// Whether this is the refusal of an unknown operation: by its code, or by the message of a
+    /// daemon from before the code existed.
+    /// </summary>
+    [JsonIgnore]
+    public bool IsUnknownOperation =>
+        !Ok && (Code == Codes.UnknownOperation || (Code is null && Error?.StartsWith("unknown operation", StringComparison.Ordinal) == true));
+
+    public static class Codes
+    {
+        public const string UnknownOperation = "unknown-op";
+    }
 
     /// <summary>The result as <typeparamref name="T"/>, or default when the result is absent or JSON null.</summary>
     public T? ResultAs<T>(JsonTypeInfo<T> type) =>

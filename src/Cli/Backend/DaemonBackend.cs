@@ -6,6 +6,7 @@ using GoWatch.Events;
 using GoWatch.Events.Serialization;
 using GoWatch.Events.Store;
 using GoWatch.Platform.Locations;
+using GoWatch.Recording.Reporting;
 using GoWatch.Recording.Revert;
 using GoWatch.Wire;
 
@@ -74,6 +75,28 @@ public sealed class DaemonBackend : IGoWatchBackend
 
     public EventEnvelope? SetProjectWatched(string directory, bool watched) =>
         Result(ApiRequest.With(ApiRequest.Ops.Watch, new WatchProjectArgs(directory, watched), Wire.WatchProjectArgs), Wire.EventEnvelope);
+
+    /// <summary>
+    /// The report of <paramref name="window"/> as the daemon folds it next to the store; null when the
+    /// daemon is of a version that does not know the operation (the caller pages through the events then).
+    /// </summary>
+    public ReportModel? Report(ReportWindow window)
+    {
+        var response = Exchange(ApiRequest.With(ApiRequest.Ops.Report, window, ReportJsonContext.Default.ReportWindow));
+        if (response is { IsUnknownOperation: true })
+        {
+            return null;
+        }
+        var ok = Check(response);
+        try
+        {
+            return ok.ResultAs(ReportJsonContext.Default.ReportModel) ?? throw Unavailable("an empty report");
+        }
+        catch (JsonException ex)
+        {
+            throw CutShort(ex);
+        }
+    }
 
     public StatusReport Status() =>
         Result(new ApiRequest(ApiRequest.Ops.Status), Wire.StatusReport) ?? throw Unavailable("empty status reply");

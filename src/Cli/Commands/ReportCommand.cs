@@ -5,6 +5,7 @@ using GoWatch.Cli.Report;
 using GoWatch.Events.Serialization;
 using GoWatch.Platform.Locations;
 using GoWatch.Platform.Service;
+using GoWatch.Recording.Reporting;
 
 namespace GoWatch.Cli.Commands;
 
@@ -50,7 +51,7 @@ public static class ReportCommand
             ReportModel model;
             using (var backend = context.OpenBackend())
             {
-                model = ReportReader.Read(backend, window);
+                model = BackendReport.Read(backend, window);
             }
 
             var target = parse.GetValue(output) is { } o ? Path.GetFullPath(HomePaths.Expand(o, context.Settings.Home)) : null;

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using GoWatch.Platform.Security;
 using GoWatch.Platform.Locations;
+using GoWatch.Recording.Reporting;
 
 namespace GoWatch.Cli.Report;
 
@@ -17,8 +18,8 @@ public sealed class ReportHtml(ReportModel model, string home, TimeZoneInfo zone
     // One horizontal scale for every chart, so a break, the change before it and the daemon's
     // downtime line up vertically.
     private const double Width = 1100;
-    private const double PlotX = 250;
-    private const double PlotWidth = 830;
+    private const double PlotX = ReportWindow.TimelineLeft;
+    private const double PlotWidth = ReportWindow.TimelineWidth;
     private const double LaneHeight = 36;
     private const double CharWidth = 6.3;
 
@@ -76,7 +77,7 @@ public sealed class ReportHtml(ReportModel model, string home, TimeZoneInfo zone
         Figure("still broken", ongoing == 0 ? "none" : $"{ongoing}");
         Figure("time to repair, in total", repaired.Count == 0 ? "—" : ReportText.Duration(model.TotalRepairTime), "total-repair");
         Figure("median / longest repair", repaired.Count == 0 ? "—" : $"{ReportText.Duration(Median(repaired))} / {ReportText.Duration(repaired[^1])}");
-        Figure("verification runs", $"{model.Verifications.Count} ({model.Verifications.Count(v => v.Errors > 0)} with errors)");
+        Figure("verification runs", $"{model.VerificationRuns} ({model.VerificationRunsWithErrors} with errors)");
         Figure("notifications sent", $"{model.Notifications.Count}");
         Figure("daemon down", downtime.Count == 0 ? "never" : $"{ReportText.Duration(down)} ({downtime.Count(g => g.Crash)} crash{(downtime.Count(g => g.Crash) == 1 ? "" : "es")})");
         Line("</dl>");
@@ -165,21 +166,22 @@ public sealed class ReportHtml(ReportModel model, string home, TimeZoneInfo zone
             y += LaneHeight;
         }
 
-        Lane(y, $"verifications ({model.Verifications.Count})", "lane-verify");
-        foreach (var group in model.Verifications.GroupBy(v => (int)X(v.Time)))
+        // The fold groups runs per column of this timeline (ReportWindow.Column) and keeps the first
+        // with the most errors of each.
+        Lane(y, $"verifications ({model.VerificationRuns})", "lane-verify");
+        foreach (var column in model.Verifications)
         {
-            var worst = group.MaxBy(v => v.Errors)!;
-            var runs = group.Count();
-            var text = worst.Errors > 0
-                ? $"{runs} run{(runs == 1 ? "" : "s")} at {ReportText.Time(worst.Time, zone)}: {worst.Errors} error finding{(worst.Errors == 1 ? "" : "s")}"
-                : $"{runs} run{(runs == 1 ? "" : "s")} at {ReportText.Time(worst.Time, zone)}: no errors";
-            if (worst.Errors > 0)
+            var runs = column.Runs;
+            var text = column.WorstErrors > 0
+                ? $"{runs} run{(runs == 1 ? "" : "s")} at {ReportText.Time(column.WorstTime, zone)}: {column.WorstErrors} error finding{(column.WorstErrors == 1 ? "" : "s")}"
+                : $"{runs} run{(runs == 1 ? "" : "s")} at {ReportText.Time(column.WorstTime, zone)}: no errors";
+            if (column.WorstErrors > 0)
             {
-                Line($"<g class=\"tick fail\"><line x1=\"{group.Key}\" x2=\"{group.Key}\" y1=\"{N(y + 6)}\" y2=\"{N(y + 26)}\"/><circle cx=\"{group.Key}\" cy=\"{N(y + 6)}\" r=\"2.5\"/><title>{E(text)}</title></g>");
+                Line($"<g class=\"tick fail\"><line x1=\"{column.X}\" x2=\"{column.X}\" y1=\"{N(y + 6)}\" y2=\"{N(y + 26)}\"/><circle cx=\"{column.X}\" cy=\"{N(y + 6)}\" r=\"2.5\"/><title>{E(text)}</title></g>");
             }
             else
             {
-                Line($"<line class=\"tick pass\" x1=\"{group.Key}\" x2=\"{group.Key}\" y1=\"{N(y + 18)}\" y2=\"{N(y + 26)}\"><title>{E(text)}</title></line>");
+                Line($"<line class=\"tick pass\" x1=\"{column.X}\" x2=\"{column.X}\" y1=\"{N(y + 18)}\" y2=\"{N(y + 26)}\"><title>{E(text)}</title></line>");
             }
         }
         y += LaneHeight;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using GoWatch.Recording.Reporting;
 
 namespace GoWatch.Cli.Report;
 
@@ -25,8 +26,8 @@ public static class ReportJson
                 ["checks"] = model.FailedChecks.Count,
                 ["ongoing"] = breaks.Count(b => b.Ongoing),
                 ["repairSeconds"] = (long)model.TotalRepairTime.TotalSeconds,
-                ["verifications"] = model.Verifications.Count,
-                ["verificationsWithErrors"] = model.Verifications.Count(v => v.Errors > 0),
+                ["verifications"] = model.VerificationRuns,
+                ["verificationsWithErrors"] = model.VerificationRunsWithErrors,
                 ["notifications"] = model.Notifications.Count,
                 ["crashes"] = model.Downtime.Count(g => g.Crash),
             },

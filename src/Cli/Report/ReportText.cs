@@ -1,4 +1,5 @@
 using System.Globalization;
+using GoWatch.Recording.Reporting;
 
 namespace GoWatch.Cli.Report;
 

@@ -175,7 +175,7 @@ public sealed class LocalApiServer(IEventStore store, GoWatchSettings settings, 
                 ApiRequest.Ops.Query => ApiResponse.Success(store.Query(request.Query ?? EventQuery.All), wire.IReadOnlyListEventEnvelope),
                 ApiRequest.Ops.Get => ApiResponse.Success(request.Position is { } p ? store.Get(p) : null, wire.EventEnvelope),
                 ApiRequest.Ops.Blob => ApiResponse.Success(request.Sha256 is { } sha && store.Get(sha) is { } bytes ? Convert.ToBase64String(bytes) : null, wire.String),
-                _ => throw new ArgumentException($"unknown operation '{request?.Op}'"),
+                _ => ApiResponse.UnknownOperation(request?.Op),
             };
         }
         catch (ApiOperationException ex)

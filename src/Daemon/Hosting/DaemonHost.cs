@@ -58,6 +58,7 @@ public static class DaemonHost
         builder.Services.AddSingleton<VerificationRunner>();
         builder.Services.AddSingleton<IApiOperation, RecordVerificationOperation>();
         builder.Services.AddSingleton<IApiOperation, WatchProjectOperation>();
+        builder.Services.AddSingleton<IApiOperation, ReportOperation>();
 
         // Start order is registration order; stop order is the reverse.
         builder.Services.AddHostedService<DaemonLifecycleService>();

@@ -63,7 +63,7 @@ public sealed class P9Report : IBar
         }
         launchers.Add(Launcher.Dotnet("build output, `dotnet gowatch.dll` (JIT)", context.Apps.Cli));
 
-        result.Parameters = $"the P4 store: {events:N0} events over one simulated year ({generated.Describe()}); `gowatch report --since {since} -o FILE` (the last 30 days of that history, {inWindow:N0} events) as a new process with the daemon down, each way of starting it once to warm up, then {runs} times, interleaved; then {runs} times with gowatchd up (the CLI reads through its socket)";
+        result.Parameters = $"the P4 store: {events:N0} events over one simulated year ({generated.Describe()}); `gowatch report --since {since} -o FILE` (the last 30 days of that history, {inWindow:N0} events) as a new process with the daemon down, each way of starting it once to warm up, then {runs} times, interleaved; then {runs} times with gowatchd up (it folds the window and sends the CLI the model)";
 
         var times = launchers.ToDictionary(l => l, _ => new List<double>());
         var firsts = new Dictionary<Launcher, double>();
@@ -95,7 +95,7 @@ public sealed class P9Report : IBar
             result.Add($"`gowatch report`, {launcher.Label}", $"median {Stats.Ms(Stats.Median(times[launcher]))}, max {Stats.Ms(Stats.Max(times[launcher]))}, first (warm-up) {Stats.Ms(firsts[launcher])}");
         }
         result.Add("page", $"{Stats.Bytes(size)}: {Count(html, "<g class=\"span\"")} break spans in {Count(html, "<g class=\"lane-check\">")} check lanes, {Count(html, "<tr class=\"break-row")} rows in the break table, {Count(html, "<rect class=\"heat\"")} heat cells");
-        // The same with gowatchd up (the native one when it was built): the CLI reads the window through its socket, a page per reply.
+        // The same with gowatchd up (the native one when it was built): the daemon folds the window next to its store and the CLI renders the model it sends.
         try
         {
             using var daemon = sandbox.StartDaemon(native.Daemon is { } d ? Launcher.AppHost(NativeBuild.DaemonLabel, d) : null, within: TimeSpan.FromMinutes(3));

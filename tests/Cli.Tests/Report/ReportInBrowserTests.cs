@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using GoWatch.Cli.Report;
 using GoWatch.Cli.Tests.Report.Support;
 using GoWatch.Cli.Tests.Support;
+using GoWatch.Recording.Reporting;
 
 namespace GoWatch.Cli.Tests.Report;
 

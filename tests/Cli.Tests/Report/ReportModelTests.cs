@@ -1,6 +1,6 @@
-using GoWatch.Cli.Report;
 using GoWatch.Events;
 using GoWatch.Events.Model;
+using GoWatch.Recording.Reporting;
 
 namespace GoWatch.Cli.Tests.Report;
 

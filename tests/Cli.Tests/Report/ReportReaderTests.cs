@@ -2,6 +2,7 @@ using GoWatch.Cli.Backend;
 using GoWatch.Cli.Report;
 using GoWatch.Cli.Tests.Report.Support;
 using GoWatch.Cli.Tests.Support;
+using GoWatch.Recording.Reporting;
 
 namespace GoWatch.Cli.Tests.Report;
 
@@ -24,7 +25,7 @@ public sealed class ReportReaderTests : IDisposable
         var story = new BreakStory(_s).Record();
         var all = _s.Events().OrderBy(e => e.Position).ToList();
 
-        var found = WithBackend(b => all.Select(e => (AtIt: ReportReader.FirstPositionAt(b, e.Time), JustAfter: ReportReader.FirstPositionAt(b, e.Time.AddTicks(1)))).ToList());
+        var found = WithBackend(b => all.Select(e => (AtIt: BackendReport.FirstPositionAt(b, e.Time), JustAfter: BackendReport.FirstPositionAt(b, e.Time.AddTicks(1)))).ToList());
 
         for (var i = 0; i < all.Count; i++)
         {
@@ -32,8 +33,8 @@ public sealed class ReportReaderTests : IDisposable
             Assert.Equal(all.First(x => x.Time >= time).Position, found[i].AtIt);
             Assert.Equal(all.FirstOrDefault(x => x.Time > time)?.Position ?? all[^1].Position + 1, found[i].JustAfter);
         }
-        Assert.Equal(all[^1].Position + 1, WithBackend(b => ReportReader.FirstPositionAt(b, _s.Clock.GetUtcNow())));
-        Assert.Equal(1, WithBackend(b => ReportReader.FirstPositionAt(b, story.PathBrokeAt.AddYears(-1))));
+        Assert.Equal(all[^1].Position + 1, WithBackend(b => BackendReport.FirstPositionAt(b, _s.Clock.GetUtcNow())));
+        Assert.Equal(1, WithBackend(b => BackendReport.FirstPositionAt(b, story.PathBrokeAt.AddYears(-1))));
     }
 
     [Fact]
@@ -44,7 +45,7 @@ public sealed class ReportReaderTests : IDisposable
         var window = new ReportWindow(story.ArchFixedAt, now, "since the reinstall");
         var expected = _s.Events().Count(e => e.Time >= window.From && ReportModel.Types.Contains(e.Type));
 
-        var model = WithBackend(b => ReportReader.Read(b, window));
+        var model = WithBackend(b => BackendReport.Read(b, window));
 
         Assert.Equal(expected, model.EventsRead);
         Assert.True(expected < _s.Events().Count / 2, "the window should hold the minority of the story");
@@ -60,8 +61,8 @@ public sealed class ReportReaderTests : IDisposable
         var now = _s.Clock.GetUtcNow();
         var window = new ReportWindow(now.AddDays(-30), now, "the last 30 days");
 
-        var paged = WithBackend(b => ReportReader.Read(b, window, pageSize: 3, partitions: 1));
-        var whole = WithBackend(b => ReportReader.Read(b, window));
+        var paged = WithBackend(b => BackendReport.Paged(b, window, pageSize: 3, partitions: 1));
+        var whole = WithBackend(b => BackendReport.Read(b, window));
 
         Assert.True(paged.EventsRead > 3 * 5);
         Assert.Equal(whole.EventsRead, paged.EventsRead);
@@ -80,8 +81,8 @@ public sealed class ReportReaderTests : IDisposable
         var now = _s.Clock.GetUtcNow();
         var window = new ReportWindow(now.AddDays(-30), now, "the last 30 days");
 
-        var whole = WithBackend(b => ReportReader.Read(b, window, pageSize: 1000, partitions: 1));
-        var split = WithBackend(b => ReportReader.Read(b, window, pageSize: 4, partitions: parts));
+        var whole = WithBackend(b => BackendReport.Paged(b, window, pageSize: 1000, partitions: 1));
+        var split = WithBackend(b => BackendReport.Paged(b, window, pageSize: 4, partitions: parts));
 
         Assert.Equal(whole.EventsRead, split.EventsRead);
         Assert.Equal(whole.Breaks, split.Breaks);

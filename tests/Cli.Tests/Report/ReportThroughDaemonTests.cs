@@ -39,14 +39,14 @@ public sealed class ReportThroughDaemonTests : IDisposable
     {
         new BreakStory(_s).Record();
         var now = _s.Clock.GetUtcNow();
-        var window = new GoWatch.Cli.Report.ReportWindow(now.AddDays(-30), now, "the last 30 days");
+        var window = new GoWatch.Recording.Reporting.ReportWindow(now.AddDays(-30), now, "the last 30 days");
         using (RunningDaemon.Start(_s, TimeSpan.FromSeconds(90)))
         {
             using var backend = GoWatch.Cli.Backend.DaemonBackend.TryConnect(_s.Settings.SocketPath, TimeSpan.FromSeconds(5));
             Assert.NotNull(backend);
 
-            var whole = GoWatch.Cli.Report.ReportReader.Read(backend, window, pageSize: 1000, partitions: 1);
-            var split = GoWatch.Cli.Report.ReportReader.Read(backend, window, pageSize: 4, partitions: 3);
+            var whole = GoWatch.Cli.Report.BackendReport.Paged(backend, window, pageSize: 1000, partitions: 1);
+            var split = GoWatch.Cli.Report.BackendReport.Paged(backend, window, pageSize: 4, partitions: 3);
 
             Assert.True(split.EventsRead > 3 * 4);
             Assert.Equal(whole.EventsRead, split.EventsRead);

@@ -1,9 +1,24 @@
-namespace GoWatch.Cli.Report;
+using System.Text.Json.Serialization;
+
+namespace GoWatch.Recording.Reporting;
 
 /// <summary>The stretch of time a report covers, and how to say it ("the last 30 days").</summary>
 public sealed record ReportWindow(DateTimeOffset From, DateTimeOffset To, string Description)
 {
+    /// <summary>Where the page's timeline starts, in its drawing units (left of it: the lane names).</summary>
+    public const double TimelineLeft = 250;
+
+    /// <summary>How wide the page's timeline is, in its drawing units (one column each).</summary>
+    public const double TimelineWidth = 830;
+
+    [JsonIgnore]
     public TimeSpan Length => To - From;
+
+    /// <summary>
+    /// The timeline column <paramref name="time"/> is drawn in: what the page groups verification runs
+    /// by, so the fold can hand over one summary per column instead of every run.
+    /// </summary>
+    public int Column(DateTimeOffset time) => (int)(TimelineLeft + (Fraction(time) * TimelineWidth));
 
     /// <summary>Where <paramref name="time"/> falls in the window, 0 at its start and 1 at its end, clamped.</summary>
     public double Fraction(DateTimeOffset time) =>

@@ -1,4 +1,6 @@
-namespace GoWatch.Cli.Report;
+using System.Text.Json.Serialization;
+
+namespace GoWatch.Recording.Reporting;
 
 /// <summary>
 /// One span of a failing check: from its <c>DriftDetected</c> to the <c>DriftResolved</c> that
@@ -15,6 +17,7 @@ public sealed record ReportBreak(
     long? ResolvedPosition = null,
     DateTimeOffset? FixedAt = null)
 {
+    [JsonIgnore]
     public bool Ongoing => FixedAt is null;
 
     /// <summary>How long it took to repair; for a break still open, how long it has lasted by <paramref name="now"/>.</summary>

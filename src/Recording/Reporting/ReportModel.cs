@@ -1,14 +1,16 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using GoWatch.Events;
 using GoWatch.Events.Model;
 
-namespace GoWatch.Cli.Report;
+namespace GoWatch.Recording.Reporting;
 
 /// <summary>
 /// What <c>gowatch report</c> shows, as a fold over the events of its window: the spans each
 /// check spent failing and the change blamed for each, verification runs, changes per file,
 /// installations coming and going, notifications, and the daemon's downtime. It holds no I/O:
-/// <see cref="ReportReader"/> feeds it, the renderers read it.
+/// <see cref="ReportReader"/> feeds it, the renderers read it. It is also what the daemon sends
+/// back for a report (<see cref="ReportJsonContext"/>): what only the fold needs stays behind.
 /// </summary>
 public sealed record ReportModel
 {
@@ -31,9 +33,19 @@ public sealed record ReportModel
     public ImmutableDictionary<string, ReportBreak> Open { get; init; } = ImmutableDictionary.Create<string, ReportBreak>(StringComparer.Ordinal);
 
     /// <summary>The newest change of each file and installation stream: what a <c>causedBy</c> usually names.</summary>
+    [JsonIgnore]
     public ImmutableDictionary<string, BlamedChange> LatestChange { get; init; } = ImmutableDictionary.Create<string, BlamedChange>(StringComparer.Ordinal);
 
-    public ImmutableList<VerificationTick> Verifications { get; init; } = [];
+    /// <summary>Verification runs, one summary per timeline column they fall in.</summary>
+    public ImmutableList<VerificationColumn> Verifications { get; init; } = [];
+
+    /// <summary>Verification runs in the window.</summary>
+    [JsonIgnore]
+    public int VerificationRuns => Verifications.Sum(v => v.Runs);
+
+    /// <summary>Verification runs in the window that had error findings.</summary>
+    [JsonIgnore]
+    public int VerificationRunsWithErrors => Verifications.Sum(v => v.RunsWithErrors);
 
     public ImmutableDictionary<string, FileActivity> Files { get; init; } = ImmutableDictionary.Create<string, FileActivity>(StringComparer.Ordinal);
 
@@ -48,9 +60,10 @@ public sealed record ReportModel
     public bool? DaemonRunning { get; init; }
 
     /// <summary>When and why the daemon last stopped cleanly, while it is stopped.</summary>
-    public (DateTimeOffset Time, string Reason)? StoppedAt { get; init; }
+    public DaemonStop? StoppedAt { get; init; }
 
     /// <summary>The last event folded, to date the start of a crash gap.</summary>
+    [JsonIgnore]
     public (long Position, DateTimeOffset Time)? LastEvent { get; init; }
 
     /// <summary>Events of the window folded so far.</summary>
@@ -74,7 +87,7 @@ public sealed record ReportModel
     }
 
     /// <summary>The part made of the events before the window (read in any order).</summary>
-    internal static ReportPart Start(ReportWindow window, IEnumerable<EventEnvelope> before)
+    public static ReportPart Start(ReportWindow window, IEnumerable<EventEnvelope> before)
     {
         var start = new ReportPart(window);
         foreach (var e in before.OrderBy(e => e.Position))
@@ -88,18 +101,18 @@ public sealed record ReportModel
     /// Joins the parts of a window, in position order after <paramref name="start"/>: their counts add
     /// up, and their drift and daemon events are folded in order into breaks and downtime.
     /// </summary>
-    internal static ReportModel Join(ReportWindow window, ReportPart start, IReadOnlyList<ReportPart> parts)
+    public static ReportModel Join(ReportWindow window, ReportPart start, IReadOnlyList<ReportPart> parts)
     {
         var open = new Dictionary<string, ReportBreak>(StringComparer.Ordinal);
         var closed = ImmutableList.CreateBuilder<ReportBreak>();
         var gaps = ImmutableList.CreateBuilder<DowntimeGap>();
-        var verifications = ImmutableList.CreateBuilder<VerificationTick>();
+        var verifications = new VerificationColumns();
         var notifications = ImmutableList.CreateBuilder<NotificationMark>();
         var installations = ImmutableList.CreateBuilder<InstallationEvent>();
         var latest = new Dictionary<string, BlamedChange>(StringComparer.Ordinal);
         var files = new Dictionary<string, (int[] PerSlice, int Changes, DateTimeOffset Last)>(StringComparer.Ordinal);
         bool? running = null;
-        (DateTimeOffset Time, string Reason)? stoppedAt = null;
+        DaemonStop? stoppedAt = null;
         (long Position, DateTimeOffset Time)? last = null;
         long read = 0;
 
@@ -117,7 +130,7 @@ public sealed record ReportModel
                         closed.Add(ended with { ResolvedPosition = e.Position, FixedAt = e.Time });
                         break;
                     case DaemonStopped s when running != false:
-                        (running, stoppedAt) = (false, (e.Time, s.Reason));
+                        (running, stoppedAt) = (false, new DaemonStop(e.Time, s.Reason));
                         break;
                     case DaemonStarted:
                         if (running == false && stoppedAt is { } stopped)
@@ -136,7 +149,10 @@ public sealed record ReportModel
                         break;
                 }
             }
-            verifications.AddRange(part.Verifications);
+            foreach (var column in part.Verifications.Columns)
+            {
+                verifications.Add(column);
+            }
             notifications.AddRange(part.Notifications);
             installations.AddRange(part.Installations);
             foreach (var (stream, change) in part.LatestChange)
@@ -167,7 +183,7 @@ public sealed record ReportModel
             Closed = closed.ToImmutable(),
             Open = open.ToImmutableDictionary(StringComparer.Ordinal),
             LatestChange = latest.ToImmutableDictionary(StringComparer.Ordinal),
-            Verifications = verifications.ToImmutable(),
+            Verifications = [.. verifications.Columns],
             Files = files.Select(f => (Path: SubjectOf(f.Key), f.Value))
                 .ToImmutableDictionary(f => f.Path, f => new FileActivity(f.Path, f.Value.Changes, [.. f.Value.PerSlice], f.Value.Last), StringComparer.Ordinal),
             Installations = installations.ToImmutable(),
@@ -190,6 +206,7 @@ public sealed record ReportModel
     // ---- after the fold ---------------------------------------------------------------------
 
     /// <summary>Positions the fold could not see (blamed changes and crash predecessors before the window, or of unread types).</summary>
+    [JsonIgnore]
     public IReadOnlySet<long> Unresolved =>
         Closed.Concat(Open.Values).Where(b => b.Blame is null && b.CausedBy is not null).Select(b => b.CausedBy!.Value)
             .Concat(Gaps.Where(g => g.From is null && g.LastEventPosition is not null).Select(g => g.LastEventPosition!.Value))
@@ -212,23 +229,28 @@ public sealed record ReportModel
     // ---- what the renderers read ----------------------------------------------------------
 
     /// <summary>Every break that overlaps the window, by the time it began.</summary>
+    [JsonIgnore]
     public IReadOnlyList<ReportBreak> Breaks =>
         Closed.Concat(Open.Values).Where(b => b.FixedAt is not { } fixedAt || fixedAt >= Window.From)
             .OrderBy(b => b.BrokeAt).ThenBy(b => b.DetectedPosition).ToList();
 
     /// <summary>The checks that failed at least once in the window, the first to break first.</summary>
+    [JsonIgnore]
     public IReadOnlyList<string> FailedChecks => Breaks.Select(b => b.CheckId).Distinct(StringComparer.Ordinal).ToList();
 
     /// <summary>Time a check took to repair, summed over the breaks that were repaired in the window.</summary>
+    [JsonIgnore]
     public TimeSpan TotalRepairTime => Breaks.Where(b => !b.Ongoing).Aggregate(TimeSpan.Zero, (sum, b) => sum + b.RepairTime(Window.To));
 
     /// <summary>Every downtime in the window, including one still going on at its end.</summary>
+    [JsonIgnore]
     public IReadOnlyList<DowntimeGap> Downtime =>
         DaemonRunning == false && StoppedAt is { } stopped
             ? [.. Gaps, new DowntimeGap(stopped.Time, null, Crash: false, stopped.Reason)]
             : Gaps;
 
     /// <summary>Files by how many breaks their changes were blamed for, then by changes.</summary>
+    [JsonIgnore]
     public IReadOnlyList<(string Subject, int Breaks, TimeSpan Broken)> Culprits =>
         Breaks.Where(b => b.Blame is not null)
             .GroupBy(b => b.Blame!.Subject, StringComparer.Ordinal)

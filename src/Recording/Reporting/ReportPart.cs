@@ -3,7 +3,7 @@ using GoWatch.Events;
 using GoWatch.Events.Model;
 using GoWatch.Events.Serialization;
 
-namespace GoWatch.Cli.Report;
+namespace GoWatch.Recording.Reporting;
 
 /// <summary>
 /// What one run of consecutive events contributes to a report, gathered in place as they are read
@@ -12,7 +12,7 @@ namespace GoWatch.Cli.Report;
 /// kept in order for <see cref="ReportModel"/> to fold once every part is in. Parts of a window
 /// can be gathered at once and joined in position order.
 /// </summary>
-internal sealed class ReportPart(ReportWindow window)
+public sealed class ReportPart(ReportWindow window)
 {
     private static readonly HashSet<string> ChangeTypes = new(StringComparer.Ordinal)
     {
@@ -29,7 +29,8 @@ internal sealed class ReportPart(ReportWindow window)
     /// <summary>The newest change of each file and installation stream in this part, as far as it has been read.</summary>
     public Dictionary<string, ChangeRef> LatestChange { get; } = new(StringComparer.Ordinal);
 
-    public List<VerificationTick> Verifications { get; } = [];
+    /// <summary>Verification runs, folded per timeline column.</summary>
+    public VerificationColumns Verifications { get; } = new();
 
     public List<NotificationMark> Notifications { get; } = [];
 
@@ -60,7 +61,7 @@ internal sealed class ReportPart(ReportWindow window)
                 Ordered.Add(new Lifecycle(e, null, _previous));
                 break;
             case VerificationCompleted v:
-                Verifications.Add(new VerificationTick(e.Position, e.Time, v.Trigger, Errors(v), v.Findings.Count));
+                Verifications.Add(VerificationColumn.Of(window.Column(e.Time), e.Time, Errors(v)));
                 break;
             case NotificationSent n:
                 Notifications.Add(new NotificationMark(e.Position, e.Time, n.Channel, n.Title, n.Message, n.CheckIds, n.Delivered));
@@ -174,7 +175,7 @@ internal sealed class ReportPart(ReportWindow window)
     }
 
     /// <summary>A recorded change, by value: what a blame needs of it, without an object per change read.</summary>
-    internal readonly record struct ChangeRef(long Position, string Type, string Stream, DateTimeOffset Time)
+    public readonly record struct ChangeRef(long Position, string Type, string Stream, DateTimeOffset Time)
     {
         public BlamedChange ToBlamed() => new(Position, Type, Stream, Time);
     }
@@ -183,5 +184,5 @@ internal sealed class ReportPart(ReportWindow window)
     /// A drift or daemon event, with the change it blames when this part saw it as its stream's newest,
     /// and (for a start) the event just before it when that was in this part.
     /// </summary>
-    internal readonly record struct Lifecycle(EventEnvelope Event, BlamedChange? Blame, (long Position, DateTimeOffset Time)? Previous);
+    public readonly record struct Lifecycle(EventEnvelope Event, BlamedChange? Blame, (long Position, DateTimeOffset Time)? Previous);
 }

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace GoWatch.Cli.Report;
+namespace GoWatch.Recording.Reporting;
 
 /// <summary>Changes recorded for one watched file: in total and per slice of the window (the heat strip).</summary>
 public sealed record FileActivity(string Path, int Changes, ImmutableArray<int> PerSlice, DateTimeOffset Last)

@@ -1,4 +1,4 @@
-namespace GoWatch.Cli.Report;
+namespace GoWatch.Recording.Reporting;
 
 /// <summary>What happened to a Go installation or Homebrew prefix at one moment.</summary>
 public enum InstallationChange
