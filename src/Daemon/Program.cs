@@ -82,6 +82,11 @@ public static class Program
         {
             Log.Warning("{Warning}", rosetta);
         }
+        // An always-on process: LiteDB's page cache must not keep a burst's high-water mark for good.
+        if (!PageCacheLimit.Apply())
+        {
+            Log.Warning("This LiteDB has no page cache segment sizes to bound: its cache grows as LiteDB decides");
+        }
         IEventStore store;
         try
         {

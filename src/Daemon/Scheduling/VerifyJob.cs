@@ -1,3 +1,4 @@
+using GoWatch.Daemon.Hosting;
 using GoWatch.Daemon.Verification;
 using Microsoft.Extensions.Hosting;
 using Quartz;
@@ -20,6 +21,8 @@ public sealed class VerifyJob(VerificationRunner runner, IHostApplicationLifetim
         try
         {
             await runner.RunAsync(trigger, stopping.Token);
+            // Start-up, a burst of changes, a wake: the work is done and the daemon goes quiet.
+            QuietHeap.Release();
         }
         catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
         {

@@ -17,6 +17,7 @@ namespace GoWatch.Daemon.Watching;
 public sealed class DirectoryWatchers : IDisposable
 {
     private readonly Func<WatchCatalogue> _catalogue;
+    private volatile DirectoryCache? _directories;
     private readonly GoWatchSettings _settings;
     private readonly ILogger _log;
     private readonly Func<string, FileSystemWatcher> _newWatcher;
@@ -230,7 +231,7 @@ public sealed class DirectoryWatchers : IDisposable
         // Below a recursive root a directory's own metadata changes whenever an entry in it
         // does: only its creation, deletion or renaming changes what must be watched.
         if ((structural || !root.Recursive)
-            && (catalogue.AffectsCatalogue(path) || catalogue.Directories().Any(dir => IsSameOrAncestor(path, dir) && dir != root.CataloguePath)))
+            && (catalogue.AffectsCatalogue(path) || DirectoriesOf(catalogue).Any(dir => IsSameOrAncestor(path, dir) && dir != root.CataloguePath)))
         {
             Emit(new WatchSignal.TopologyChanged(path));
         }
@@ -247,8 +248,29 @@ public sealed class DirectoryWatchers : IDisposable
         }
     }
 
-    private static bool IsSameOrAncestor(string candidate, string dir) =>
-        dir == candidate || dir.StartsWith(candidate.TrimEnd('/') + "/", StringComparison.Ordinal);
+    /// <summary>
+    /// The catalogue's directories, computed once per catalogue: every write in a watched directory
+    /// asks, and computing them each time made a burst of writes allocate ~20 KB per event.
+    /// </summary>
+    private string[] DirectoriesOf(WatchCatalogue catalogue)
+    {
+        var cached = _directories;
+        if (cached is null || !ReferenceEquals(cached.Catalogue, catalogue))
+        {
+            cached = new DirectoryCache(catalogue, catalogue.Directories().ToArray());
+            _directories = cached;
+        }
+        return cached.Directories;
+    }
+
+    private sealed record DirectoryCache(WatchCatalogue Catalogue, string[] Directories);
+
+    private static bool IsSameOrAncestor(string candidate, string dir)
+    {
+        var prefix = candidate.TrimEnd('/');
+        return dir == candidate
+            || (dir.Length > prefix.Length && dir[prefix.Length] == '/' && dir.StartsWith(prefix, StringComparison.Ordinal));
+    }
 
     public void Dispose()
     {
