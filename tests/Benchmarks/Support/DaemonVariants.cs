@@ -20,6 +20,12 @@ public sealed class DaemonVariants : IDisposable
     public IReadOnlyList<DaemonVariant> Variants { get; }
     public IReadOnlyList<string> Problems { get; }
 
+    /// <summary>
+    /// The daemon whose memory and CPU the bars judge: the native one users install (SPEC §9),
+    /// listed last; the JIT one only when no native one could be built. The others are shown beside it.
+    /// </summary>
+    public DaemonVariant Judged => Variants[^1];
+
     public static DaemonVariants Prepare(Apps apps, IReadOnlyDictionary<string, string> environment)
     {
         var launchers = new List<DaemonVariant> { new("JIT", Launcher.Dotnet("build output, `dotnet gowatchd.dll` (JIT)", apps.Daemon, environment)) };
