@@ -1,4 +1,4 @@
-// GoWatch benchmarks: the performance bars P1–P8 of QUALITY.md, measured against the Release
+// GoWatch benchmarks: the performance bars P1–P9 of QUALITY.md, measured against the Release
 // builds of gowatchd and gowatch started as real processes. Usage: see Options.Usage, or
 // BENCHMARKS.md at the repository root.
 using System.Diagnostics;

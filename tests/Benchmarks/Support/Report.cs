@@ -10,7 +10,7 @@ public static class Report
         var md = new StringBuilder();
         md.AppendLine("# GoWatch benchmarks");
         md.AppendLine();
-        md.AppendLine("The performance bars of `QUALITY.md` (P1–P8), measured by `tests/Benchmarks` against the Release builds of");
+        md.AppendLine("The performance bars of `QUALITY.md` (P1–P9), measured by `tests/Benchmarks` against the Release builds of");
         md.AppendLine("`gowatchd` and `gowatch`, started as real processes against a temp HOME and data dir. This file is written by");
         md.AppendLine("the benchmark program; the figures below are the ones of the run it describes.");
         md.AppendLine();
