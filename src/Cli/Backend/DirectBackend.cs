@@ -53,22 +53,29 @@ public sealed class DirectBackend(IEventStore store, GoWatchSettings settings) :
         ArgumentNullException.ThrowIfNull(settings);
         var catalogue = new CatalogueSource(settings, store);
         // The daemon takes a Go env file moved by GOENV into its catalogue when a verification finds
-        // Go reading it. Down, it cannot say so; the change being reverted can: it was recorded as
-        // a change to Go's env file.
-        if (store.Get(request.Position) is { Data: var data } && RecordedGoEnvFile(data) is { } goEnvFile)
+        // Go reading it. Down, it cannot say so; the store can: the file's events say what it is.
+        if (store.Get(request.Position)?.Data is IFileEvent { Path: var path } && RecordedClass(path) == FileClass.GoEnv)
         {
-            catalogue.UseGoEnvFile(goEnvFile);
+            catalogue.UseGoEnvFile(path);
         }
         return new FileReverter(store, catalogue.Current, settings.ContentCapBytes, EventSources.Cli).Revert(request);
     }
 
-    private static string? RecordedGoEnvFile(IEvent data) => data switch
-    {
-        FileChanged { FileClass: FileClass.GoEnv } c => c.Path,
-        FileCreated { FileClass: FileClass.GoEnv } c => c.Path,
-        FileDeleted { FileClass: FileClass.GoEnv } d => d.Path,
-        _ => null,
-    };
+    private static readonly string[] ClassifiedFileEvents = ["FileObserved", "FileCreated", "FileChanged", "FileDeleted", "FileUnreadable"];
+
+    /// <summary>What kind of watched file <paramref name="path"/> was when last recorded (a revert itself does not say).</summary>
+    private string? RecordedClass(string path) =>
+        store.Query(new EventQuery { Path = path, Types = ClassifiedFileEvents, Limit = 1 }) is [{ Data: var data }]
+            ? data switch
+            {
+                FileObserved o => o.FileClass,
+                FileCreated c => c.FileClass,
+                FileChanged c => c.FileClass,
+                FileDeleted d => d.FileClass,
+                FileUnreadable u => u.FileClass,
+                _ => null,
+            }
+            : null;
 
     public void Dispose() => store.Dispose();
 }

@@ -115,7 +115,12 @@ public sealed class NoEventLiesTests : IDisposable
         var revert = _h.Cli("revert", edit.Position.ToString(System.Globalization.CultureInfo.InvariantCulture), "--yes");
         Assert.True(revert.ExitCode == 0, revert.ToString());
         Assert.Equal("GOPROXY=https://proxy.golang.org,direct\n", File.ReadAllText(moved));
-        Assert.Contains(StoreAudit.Directly(_h), e => e.Data is FileReverted r && r.Path == moved && r.RevertedPosition == edit.Position);
+        var reverted = Assert.Single(StoreAudit.Directly(_h), e => e.Data is FileReverted r && r.Path == moved && r.RevertedPosition == edit.Position);
+
+        // And reverting the revert brings back what it replaced, as its message says
+        var back = _h.Cli("revert", reverted.Position.ToString(System.Globalization.CultureInfo.InvariantCulture), "--yes");
+        Assert.True(back.ExitCode == 0, back.ToString());
+        Assert.Equal("GOPROXY=https://proxy.golang.org,direct\nGO111MODULE=off\n", File.ReadAllText(moved));
     }
 
     [Fact]
