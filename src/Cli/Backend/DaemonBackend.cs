@@ -87,15 +87,7 @@ public sealed class DaemonBackend : IGoWatchBackend
         {
             return null;
         }
-        var ok = Check(response);
-        try
-        {
-            return ok.ResultAs(ReportJsonContext.Default.ReportModel) ?? throw Unavailable("an empty report");
-        }
-        catch (JsonException ex)
-        {
-            throw CutShort(ex);
-        }
+        return ResultOf(Check(response), ReportJsonContext.Default.ReportModel) ?? throw Unavailable("an empty report");
     }
 
     public StatusReport Status() =>
@@ -156,9 +148,12 @@ public sealed class DaemonBackend : IGoWatchBackend
     }
 
     /// <summary>Sends <paramref name="request"/> and reads its typed result; a refusal or a broken reply is the daemon not answering.</summary>
-    private T? Result<T>(ApiRequest request, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+    private T? Result<T>(ApiRequest request, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) =>
+        ResultOf(Check(Exchange(request)), type);
+
+    /// <summary>The typed result of an accepted reply; one that does not parse was cut short.</summary>
+    private T? ResultOf<T>(ApiResponse response, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
     {
-        var response = Check(Exchange(request));
         try
         {
             return response.ResultAs(type);
