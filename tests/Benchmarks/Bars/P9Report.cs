@@ -3,6 +3,7 @@ using System.Globalization;
 using GoWatch.Benchmarks.Support;
 using GoWatch.Events.Store;
 using GoWatch.Events.Store.LiteDb;
+using GoWatch.Recording.Reporting;
 
 namespace GoWatch.Benchmarks.Bars;
 
@@ -111,29 +112,14 @@ public sealed class P9Report : IBar
     }
 
     /// <summary>What the report reads, the way it reads it: the first position of the window by bisection, then the window by position.</summary>
-    private static long ReadWindow(LiteDbEventStore store, DateTimeOffset from)
-    {
-        long low = 1, high = store.LastPosition + 1;
-        while (low < high)
+    private static long ReadWindow(LiteDbEventStore store, DateTimeOffset from) =>
+        store.Query(new EventQuery
         {
-            var middle = low + ((high - low) / 2);
-            if (store.Get(middle) is { } e && e.Time < from)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-        return store.Query(new EventQuery
-        {
-            AfterPosition = low - 1,
+            AfterPosition = ReportReader.FirstPositionAt(new StoreReportSource(store), from) - 1,
             Since = from,
-            Types = ["DriftDetected", "DriftResolved", "VerificationCompleted", "NotificationSent", "DaemonStarted", "DaemonStopped", "FileCreated", "FileChanged", "FileDeleted", "FileReverted", "FileUnreadable", "InstallationChanged", "InstallationObserved"],
+            Types = ReportModel.Types,
             Ascending = true,
         }).Count;
-    }
 
     private static int Count(string text, string what)
     {
