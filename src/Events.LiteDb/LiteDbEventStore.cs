@@ -24,8 +24,6 @@ public sealed class LiteDbEventStore : IEventStore
     // and a cache that grows with every event id ever looked up.
     private const string ByEventId = "eventId = @0";
 
-    // NUL cannot occur in a path, so "path NUL position" keys group by path, then sort by position.
-    private const string PathPositionSeparator = "\0";
     private const string PositionRange = "_id BETWEEN @0 AND @1";
 
     /// <summary>Keys starting with <paramref name="prefix"/>, through the index (the collation is ordinal).</summary>
@@ -321,7 +319,6 @@ public sealed class LiteDbEventStore : IEventStore
     {
         _events.EnsureIndex("eventId", unique: true);
         _events.EnsureIndex("sv", unique: true);
-        _events.EnsureIndex("pp");
         DropRedundantIndexes();
 
         // Reading the newest document both finds the next position and proves the file is readable.
@@ -333,18 +330,22 @@ public sealed class LiteDbEventStore : IEventStore
         _events.Query().OrderByDescending("_id").Limit(1).FirstOrDefault() is { } last ? last["_id"].AsInt64 : 0;
 
     /// <summary>
-    /// Stores made before drift events were looked up through their check stream carry a checkId
-    /// index. Every index costs each append a node (null ones included), so it goes; where the
-    /// file cannot be written now it stays, which only makes appends slower.
+    /// Indexes that older stores carry and this one no longer reads: a checkId index (drift
+    /// events are found through their check's stream) and a path+position index (a path's events
+    /// are read through its streams). Every index costs each append a node (null ones included),
+    /// so they go; where the file cannot be written now they stay, which only makes appends slower.
     /// </summary>
     private void DropRedundantIndexes()
     {
-        try
+        foreach (var index in (string[])["checkId", "pp"])
         {
-            _events.DropIndex("checkId");
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LiteException)
-        {
+            try
+            {
+                _events.DropIndex(index);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LiteException)
+            {
+            }
         }
     }
 
@@ -577,14 +578,21 @@ public sealed class LiteDbEventStore : IEventStore
         // and stops at the limit, so "the newest 50" never reads the whole log.
         // A path's events and a stream's events are read through indexes whose keys sort by
         // position (path+position, stream+version), so the newest of them come first without a sort.
-        var q = _events.Query();
-        var order = "_id";
+        var types = query.Types is { Count: > 0 } t ? new HashSet<string>(t, StringComparer.Ordinal) : null;
         if (query.Path is { } path)
         {
-            q = q.Where(Prefixed("pp", path + PathPositionSeparator));
-            order = "pp";
+            // A path's events are those of its own streams (SPEC §4): each stream's stream+version
+            // keys already run in position order, so the two are merged without a sort.
+            var paths = MergeByPosition(
+                StreamDocuments(Streams.File(path), query.Ascending),
+                StreamDocuments(Streams.Install(path), query.Ascending),
+                query.Ascending).Where(d => Matches(d, query, types)).Select(ToEnvelope);
+            return (query.Limit > 0 ? paths.Take(query.Limit) : paths).ToList();
         }
-        else if (query.Stream is { } stream)
+
+        var q = _events.Query();
+        var order = "_id";
+        if (query.Stream is { } stream)
         {
             q = q.Where(Prefixed("sv", stream + "#"));
             order = "sv";
@@ -601,9 +609,39 @@ public sealed class LiteDbEventStore : IEventStore
         }
         q = query.Ascending ? q.OrderBy(order) : q.OrderByDescending(order);
 
-        var types = query.Types is { Count: > 0 } t ? new HashSet<string>(t, StringComparer.Ordinal) : null;
         var matches = q.ToEnumerable().Where(d => Matches(d, query, types)).Select(ToEnvelope);
         return (query.Limit > 0 ? matches.Take(query.Limit) : matches).ToList();
+    }
+
+    /// <summary>One stream's documents in version order, which is position order, read lazily through its index.</summary>
+    private IEnumerable<BsonDocument> StreamDocuments(string stream, bool ascending)
+    {
+        var q = _events.Query().Where(Prefixed("sv", stream + "#"));
+        // The prefix also takes in longer stream names ("file:/a#b" under "file:/a#"): only the stream itself stays.
+        return (ascending ? q.OrderBy("sv") : q.OrderByDescending("sv")).ToEnumerable().Where(d => d["stream"].AsString == stream);
+    }
+
+    /// <summary>Two position-ordered sequences as one, in the same order.</summary>
+    private static IEnumerable<BsonDocument> MergeByPosition(IEnumerable<BsonDocument> first, IEnumerable<BsonDocument> second, bool ascending)
+    {
+        using var a = first.GetEnumerator();
+        using var b = second.GetEnumerator();
+        var hasA = a.MoveNext();
+        var hasB = b.MoveNext();
+        while (hasA || hasB)
+        {
+            var takeA = hasA && (!hasB || (a.Current["_id"].AsInt64 < b.Current["_id"].AsInt64) == ascending);
+            if (takeA)
+            {
+                yield return a.Current;
+                hasA = a.MoveNext();
+            }
+            else
+            {
+                yield return b.Current;
+                hasB = b.MoveNext();
+            }
+        }
     }
 
     private static bool Matches(BsonDocument d, EventQuery query, HashSet<string>? types)
@@ -701,7 +739,6 @@ public sealed class LiteDbEventStore : IEventStore
         if (e.Data switch { IFileEvent f => f.Path, InstallationChanged i => i.Path, InstallationObserved o => o.Path, _ => null } is { } path)
         {
             doc["path"] = path;
-            doc["pp"] = path + PathPositionSeparator + e.Position.ToString("D19", System.Globalization.CultureInfo.InvariantCulture);
         }
         if (e.Data switch { DriftDetected d => d.CheckId, DriftResolved r => r.CheckId, _ => null } is { } checkId)
         {

@@ -8,6 +8,7 @@ public sealed record EventQuery
 {
     public string? Stream { get; init; }
     public string? StreamPrefix { get; init; }
+    /// <summary>Events about this path: those of its file and installation streams (<see cref="Streams"/>).</summary>
     public string? Path { get; init; }
     public IReadOnlyCollection<string>? Types { get; init; }
     public string? CheckId { get; init; }

@@ -74,17 +74,18 @@ public sealed record CachedStore(string Directory, int Events, double Seconds, D
     }
 
     /// <summary>
-    /// What decides the stored bytes: the sources of the store, the event records and their
-    /// serialisation, the LiteDB version, the generator and the size. Other parts of
+    /// What decides the stored bytes: the sources of the store and its LiteDB adapter, the event
+    /// records and their serialisation, the LiteDB version, the generator and the size. Other parts of
     /// GoWatch.Events (the wire format of the local API, projections) may change freely.
     /// </summary>
     public static string Key(int events)
     {
         using var sha = SHA256.Create();
-        var root = Path.Combine(RepoPaths.Root, "src", "Events");
-        var sources = new[] { "Store", "Serialization", "Model" }
+        var root = Path.Combine(RepoPaths.Root, "src");
+        var sources = new[] { "Events/Store", "Events/Serialization", "Events/Model", "Events.LiteDb" }
             .SelectMany(d => System.IO.Directory.EnumerateFiles(Path.Combine(root, d), "*.cs", SearchOption.AllDirectories))
-            .Concat(new[] { "EventEnvelope.cs", "NewEvent.cs", "Streams.cs" }.Select(f => Path.Combine(root, f)).Where(File.Exists))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Concat(new[] { "EventEnvelope.cs", "NewEvent.cs", "Streams.cs" }.Select(f => Path.Combine(root, "Events", f)).Where(File.Exists))
             .Select(f => Path.GetRelativePath(root, f))
             .Order(StringComparer.Ordinal);
         foreach (var relative in sources)

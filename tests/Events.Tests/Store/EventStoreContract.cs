@@ -161,6 +161,24 @@ public abstract class EventStoreContract : IDisposable
     }
 
     [Fact]
+    public void A_path_query_merges_the_paths_file_and_installation_streams_in_position_order()
+    {
+        const string go = "/usr/local/go";
+        var fingerprint = new InstallationFingerprint(true, "directory", null, "go1.23.4", "arm64", null);
+        Store.Append(new AppendRequest(Streams.Install(go), ExpectedVersion.Any, [new NewEvent(new InstallationObserved(go, fingerprint), EventSources.Daemon)]));
+        Store.Append(new AppendRequest(Streams.File(go), ExpectedVersion.Any, [Make.Created(go)]));
+        Store.Append(new AppendRequest(Streams.File(go + "#old"), ExpectedVersion.Any, [Make.Created(go + "#old")]));
+        Store.Append(new AppendRequest(Streams.Install(go), ExpectedVersion.Any, [new NewEvent(new InstallationChanged(go, fingerprint, fingerprint with { Version = "go1.24.0" }), EventSources.Daemon)]));
+        Store.Append(new AppendRequest(Streams.File(go), ExpectedVersion.Any, [Make.Changed(go)]));
+
+        Assert.Equal([5L, 4, 2, 1], Store.Query(new EventQuery { Path = go }).Select(e => e.Position));
+        Assert.Equal([1L, 2, 4, 5], Store.Query(new EventQuery { Path = go, Ascending = true }).Select(e => e.Position));
+        Assert.Equal([5L, 4], Store.Query(new EventQuery { Path = go, Limit = 2 }).Select(e => e.Position));
+        Assert.Equal([4L], Store.Query(new EventQuery { Path = go, Types = ["InstallationChanged"] }).Select(e => e.Position));
+        Assert.Equal([3L], Store.Query(new EventQuery { Path = go + "#old" }).Select(e => e.Position));
+    }
+
+    [Fact]
     public void Positions_order_history_even_when_the_clock_moves_backwards()
     {
         Store.Append(new AppendRequest("file:/a", ExpectedVersion.Any, [Make.Created("/a")]));

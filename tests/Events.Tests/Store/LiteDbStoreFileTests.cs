@@ -69,25 +69,36 @@ public sealed class LiteDbStoreFileTests : IDisposable
     }
 
     [Fact]
-    public void A_store_from_the_earlier_layout_loses_its_check_id_index_and_keeps_its_drift_history()
+    public void A_store_from_an_earlier_layout_loses_its_check_id_and_path_indexes_and_keeps_its_history()
     {
         using (var store = LiteDbEventStore.Open(StorePath, LockPath))
         {
+            store.Append(new AppendRequest("file:/home/u/.zshrc", ExpectedVersion.Any, [Make.Created("/home/u/.zshrc")]));
             store.Append(new AppendRequest("check:path.broken", ExpectedVersion.Any, [new NewEvent(new GoWatch.Events.Model.DriftDetected("path.broken", "error", "PATH broken", null), GoWatch.Events.EventSources.Daemon)]));
+            store.Append(new AppendRequest("file:/home/u/.zshrc", ExpectedVersion.Any, [Make.Changed("/home/u/.zshrc")]));
         }
         using (var raw = new LiteDB.LiteDatabase(StorePath))
         {
-            raw.GetCollection("events").EnsureIndex("checkId");
+            var events = raw.GetCollection("events");
+            // The earlier layout: every path event carried a "path NUL position" key, indexed.
+            foreach (var doc in events.Find("path != null").ToList())
+            {
+                doc["pp"] = doc["path"].AsString + "\0" + doc["_id"].AsInt64.ToString("D19", System.Globalization.CultureInfo.InvariantCulture);
+                events.Update(doc);
+            }
+            events.EnsureIndex("checkId");
+            events.EnsureIndex("pp");
         }
 
         using (var reopened = LiteDbEventStore.Open(StorePath, LockPath))
         {
             Assert.Equal("DriftDetected", Assert.Single(reopened.Query(new EventQuery { CheckId = "path.broken" })).Type);
+            Assert.Equal([3L, 1], reopened.Query(new EventQuery { Path = "/home/u/.zshrc" }).Select(e => e.Position));
         }
         using var check = new LiteDB.LiteDatabase(new LiteDB.ConnectionString { Filename = StorePath, ReadOnly = true });
         var indexes = check.GetCollection("$indexes").Find("collection = 'events'").Select(d => d["name"].AsString).ToList();
         Assert.DoesNotContain("checkId", indexes);
-        Assert.Contains("pp", indexes);
+        Assert.DoesNotContain("pp", indexes);
     }
 
     [Fact]
