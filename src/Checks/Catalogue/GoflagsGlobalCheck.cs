@@ -39,7 +39,7 @@ internal sealed class GoflagsGlobalCheck() : Check("goflags.global", Severity.Wa
         if (shell is not null)
         {
             var rest = Remaining(shell.Value);
-            fixes.Add($"Replace {ShellSyntax.Where(shell.Evidence)} with: " + (rest.Length == 0 ? ShellSyntax.Unset(kind, "GOFLAGS") : ShellSyntax.Export(kind, "GOFLAGS", rest)));
+            fixes.Add($"Replace {ShellSyntax.Where(shell.Evidence, facts.Host.Home)} with: " + (rest.Length == 0 ? ShellSyntax.Unset(kind, "GOFLAGS") : ShellSyntax.Export(kind, "GOFLAGS", rest)));
         }
         return Fail($"GOFLAGS forces {string.Join(", ", hits.Select(h => h.Flag).Distinct())} on every build",
             string.Join("; ", hits.Select(h => $"the {h.Source.Name} sets GOFLAGS={h.Source.Value}")) +

@@ -40,7 +40,7 @@ internal sealed class GorootMismatchCheck() : Check("goroot.mismatch", Severity.
         return Fail("GOROOT does not match the go that runs",
             string.Join("; ", problems) + ". go then compiles against another standard library or fails with \"cannot find GOROOT\". Modern Go finds its own root; GOROOT rarely needs setting.",
             evidence,
-            FixFor(kind, root, GoValues.Shell(facts, "GOROOT")?.Evidence),
+            FixFor(kind, root, GoValues.Shell(facts, "GOROOT")?.Evidence, facts.Host.Home),
             ["GOROOT"]);
     }
 
@@ -48,9 +48,9 @@ internal sealed class GorootMismatchCheck() : Check("goroot.mismatch", Severity.
     /// Ends, when the shell sets GOROOT, with a line to paste in place of that assignment: the root of
     /// the go that runs, through Homebrew's stable opt/go path rather than the versioned Cellar.
     /// </summary>
-    private static string FixFor(ShellKind kind, string? root, Evidence? shellLine)
+    private static string FixFor(ShellKind kind, string? root, Evidence? shellLine, string home)
     {
-        var remove = $"Remove the GOROOT assignment{(shellLine?.File is null ? "" : " in " + ShellSyntax.Where(shellLine))} (Go finds its own root; go env -u GOROOT for the env file)";
+        var remove = $"Remove the GOROOT assignment{(shellLine?.File is null ? "" : " in " + ShellSyntax.Where(shellLine, home))} (Go finds its own root; go env -u GOROOT for the env file)";
         if (root is null)
         {
             return $"{remove}, or set it to the installed Go root.";

@@ -55,7 +55,7 @@ internal sealed partial class GorootVersionedCheck() : Check("goroot.versioned",
             // The startup line that names the Cellar, rewritten: a line to paste in its place.
             (hits.Where(h => h.Where is "GOROOT in the login shell" or "PATH").Select(h => h.Evidence)
                 .FirstOrDefault(e => e is { File: not null, Text: { } t } && t.Contains("/Cellar/go/", StringComparison.Ordinal)) is { Text: { } text } line
-                ? $". In {ShellSyntax.Where(line)} write: {CellarInText().Replace(text, m => "/opt/go" + (m.Groups["rest"].Length == 0 ? "/libexec" : m.Groups["rest"].Value))}"
+                ? $". In {ShellSyntax.Where(line, facts.Host.Home)} write: {CellarInText().Replace(text, m => "/opt/go" + (m.Groups["rest"].Length == 0 ? "/libexec" : m.Groups["rest"].Value))}"
                 : ""));
     }
 

@@ -44,11 +44,11 @@ internal sealed class PathBrokenCheck() : Check("path.broken", Severity.Error, C
     {
         if (blame is { File: not null, Text: { } text } && ShellSyntax.KeepingPath(kind, text) is { } kept)
         {
-            return $"In {ShellSyntax.Where(blame)}, keep the existing PATH: {kept}";
+            return $"In {ShellSyntax.Where(blame, facts.Host.Home)}, keep the existing PATH: {kept}";
         }
         // Name a Go that is installed here, never a guess at where Go usually lives.
         var goBin = (facts.Go?.Root ?? facts.Installations.Installations.FirstOrDefault()?.Root) is { } root ? Path.Combine(GorootVersionedCheck.StableIfVersioned(root), "bin") : null;
-        var where = blame is { File: not null } ? ShellSyntax.Where(blame) : ShellSyntax.RcFile(kind);
+        var where = blame is { File: not null } ? ShellSyntax.Where(blame, facts.Host.Home) : ShellSyntax.RcFile(kind);
         return goBin is null
             ? $"In {where}, add to PATH instead of replacing it: every PATH assignment must keep \"$PATH\" (DIR:\"$PATH\")."
             : $"In {where}, add to PATH instead of replacing it: {ShellSyntax.PrependPath(kind, goBin)}";

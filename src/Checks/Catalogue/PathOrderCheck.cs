@@ -46,7 +46,7 @@ internal sealed class PathOrderCheck() : Check("path.order", Severity.Warning, C
         return Fail($"Another go shadows $GOROOT/bin/go on PATH",
             $"GOROOT is {goroot.Value}, but the first go on PATH is {first}. Commands run that other Go while tools that read GOROOT use {goroot.Value}.",
             [goroot.Evidence, facts.Shell.AssignmentOf("PATH"), Evidence.Note($"first go on PATH: {first}")],
-            ShellSyntax.PathLineWhere(kind, goroot.Evidence) is var where && where != ShellSyntax.Where(goroot.Evidence)
+            ShellSyntax.PathLineWhere(kind, goroot.Evidence, facts.Host.Home) is var where && where != ShellSyntax.Where(goroot.Evidence, facts.Host.Home)
                 ? $"Put $GOROOT/bin first in {where}: {ShellSyntax.PrependPath(kind, Path.Combine(goroot.Value, "bin"))}"
                 : $"Put $GOROOT/bin first, after the GOROOT line in {where}: {ShellSyntax.PrependPath(kind, Path.Combine(goroot.Value, "bin"))}");
     }

@@ -38,10 +38,10 @@ internal sealed class PathUnsafeCheck() : Check("path.unsafe", Severity.Warning,
         return Fail("PATH searches the current directory",
             $"PATH has {string.Join(", ", problems)}. Commands are then looked up relative to whatever directory you are in: a go, git or ls planted in a cloned repository runs instead of the real one.",
             [blame, Evidence.Note($"PATH={path}")],
-            FixFor(blame, entries));
+            FixFor(blame, entries, facts.Host.Home));
     }
 
-    private static string FixFor(Evidence? blame, string[] entries)
+    private static string FixFor(Evidence? blame, string[] entries, string home)
     {
         // The blamed line itself without the unsafe entries, when it is a plain PATH assignment.
         var relative = entries.Where(e => e.Length > 0 && !e.StartsWith('/')).ToHashSet(StringComparer.Ordinal);
@@ -49,9 +49,9 @@ internal sealed class PathUnsafeCheck() : Check("path.unsafe", Severity.Warning,
             ShellSyntax.WithoutUnsafePathEntries(text, relative) is { } fixedLine && fixedLine != text.Trim())
         {
             return relative.Count == 0
-                ? $"In {ShellSyntax.Where(blame)}, write it without the stray \":\": {fixedLine}"
-                : $"In {ShellSyntax.Where(blame)}, write it without the relative entries: {fixedLine}";
+                ? $"In {ShellSyntax.Where(blame, home)}, write it without the stray \":\": {fixedLine}"
+                : $"In {ShellSyntax.Where(blame, home)}, write it without the relative entries: {fixedLine}";
         }
-        return $"In {ShellSyntax.Where(blame)}, remove the stray \":\" and the relative entries; every PATH entry should be an absolute directory.";
+        return $"In {ShellSyntax.Where(blame, home)}, remove the stray \":\" and the relative entries; every PATH entry should be an absolute directory.";
     }
 }

@@ -39,7 +39,7 @@ internal sealed class ShellStartupFailedCheck() : Check("shell.startup-failed", 
                 "Commands after the failing line were skipped, so PATH and the Go variables may be only partly set. " +
                 (shell.ExitCode is { } code and not 0 ? $"The shell exited with code {code}." : ""),
                 fatal.Count > 0 ? fatal : [Evidence.Note($"exit code {shell.ExitCode?.ToString() ?? "none"}")],
-                first is { File: { } f } ? $"Fix {ShellSyntax.Where(first)} and check it with: {name} -n {ShellSyntax.Quote(f)}" : $"Check {rc} for errors: {ShellSyntax.TraceCommand(shell.Kind, name)}");
+                first is { File: { } f } ? $"Fix {ShellSyntax.Where(first, facts.Host.Home)} and check it with: {name} -n {ShellSyntax.Quote(f)}" : $"Check {rc} for errors: {ShellSyntax.TraceCommand(shell.Kind, name)}");
         }
         return CheckOutcome.Pass;
     }

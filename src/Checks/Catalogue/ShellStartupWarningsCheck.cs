@@ -28,7 +28,7 @@ internal sealed class ShellStartupWarningsCheck() : Check("shell.startup-warning
             "The shell went on after " + (warnings.Count == 1 ? "it" : "them") + ", but whatever those lines were meant to set up (a PATH entry, a version manager, a plugin) is missing in every terminal and in GoLand.",
             warnings,
             first is { File: { } f }
-                ? $"Fix or remove {ShellSyntax.Where(first)}{(warnings.Count > 1 ? " and the other lines listed" : "")}; check with: {ShellSyntax.TraceCommand(shell.Kind, name)}"
+                ? $"Fix or remove {ShellSyntax.Where(first, facts.Host.Home)}{(warnings.Count > 1 ? " and the other lines listed" : "")}; check with: {ShellSyntax.TraceCommand(shell.Kind, name)}"
                 : $"Find the failing lines with: {ShellSyntax.TraceCommand(shell.Kind, name)}");
     }
 }

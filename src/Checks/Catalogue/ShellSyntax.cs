@@ -1,4 +1,5 @@
 using GoWatch.Checks.Facts;
+using GoWatch.Platform.Locations;
 
 namespace GoWatch.Checks.Catalogue;
 
@@ -153,13 +154,21 @@ internal static class ShellSyntax
     /// Where a PATH line should go, next to <paramref name="setting"/> when that works: in zsh never a
     /// zshenv, because /etc/zprofile runs after it and path_helper moves /etc/paths ahead of it.
     /// </summary>
-    public static string PathLineWhere(ShellKind kind, Evidence? setting) =>
+    public static string PathLineWhere(ShellKind kind, Evidence? setting, string home) =>
         kind == ShellKind.Zsh && setting?.File is { } f && Path.GetFileName(f) is ".zshenv" or "zshenv"
             ? "~/.zprofile (not ~/.zshenv: /etc/zprofile runs after it and its path_helper puts /etc/paths ahead of what ~/.zshenv set)"
-            : Where(setting);
+            : Where(setting, home);
 
-    public static string Where(Evidence? evidence) =>
-        evidence is { File: { } f } ? evidence.Line is { } l ? $"{f} line {l}" : f : "your shell startup files";
+    /// <summary>The line of a startup file in words, its file as people write it (<c>~/.zshrc line 3</c>): prose, never a command's argument.</summary>
+    public static string Where(Evidence? evidence, string home)
+    {
+        if (evidence is not { File: { } file })
+        {
+            return "your shell startup files";
+        }
+        var shown = HomePaths.Tilde(file, home);
+        return evidence.Line is { } line ? $"{shown} line {line}" : shown;
+    }
 
     // Single quotes keep paths with spaces, $() and backticks literal in every supported shell.
     public static string Quote(string text) =>

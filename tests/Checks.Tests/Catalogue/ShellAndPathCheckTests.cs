@@ -97,7 +97,7 @@ public sealed class ShellAndPathCheckTests
         facts.Passes("shell.startup-failed");
         var finding = facts.Fails("shell.startup-warnings");
         Assert.Equal([4, 9], finding.Evidence.Select(e => e.Line ?? 0));
-        Assert.Contains(FactsBuilder.Zshrc + " line 4", finding.Fix);
+        Assert.Contains("Fix or remove ~/.zshrc line 4 ", finding.Fix);
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed class DoctorOutputTests
             :$PATH such as export PATH=$GOROOT/bin.
             • ~/.zshrc:12: export PATH=/usr/local/go/bin
             • PATH=/usr/local/go/bin
-            fix: In /Users/u/.zshrc line 12, keep the existing PATH: export
+            fix: In ~/.zshrc line 12, keep the existing PATH: export
                  PATH=/usr/local/go/bin:"$PATH" — then open a new terminal so that
                  every program started from it sees the change
 
@@ -100,7 +100,7 @@ public sealed class DoctorOutputTests
         Assert.True(detail.Count >= 3, string.Join("\n", lines));
         Assert.All(detail, l => Assert.StartsWith("    ", l));
         // The fix wraps under its text, past the "fix:" label.
-        var fix = lines.SkipWhile(l => !l.StartsWith("    fix: In /Users/u/.zshrc", StringComparison.Ordinal)).Skip(1).First();
+        var fix = lines.SkipWhile(l => !l.StartsWith("    fix: In ~/.zshrc", StringComparison.Ordinal)).Skip(1).First();
         Assert.StartsWith("         ", fix);
         Assert.NotEqual(' ', fix[9]);
         // The summary wraps too, indented under itself.

@@ -28,7 +28,7 @@ public static class DoctorReports
             new Finding("path.broken", Severity.Error, "The login shell's PATH is broken",
                 "PATH lacks /usr/bin; PATH is \"/usr/local/go/bin\". Basic commands (ls, git, clang) are no longer found; this usually comes from an assignment without :$PATH such as export PATH=$GOROOT/bin.",
                 [new Evidence(Home + "/.zshrc", 12, "export PATH=/usr/local/go/bin"), Evidence.Note("PATH=/usr/local/go/bin")],
-                "In /Users/u/.zshrc line 12, keep the existing PATH: export PATH=/usr/local/go/bin:\"$PATH\" — then open a new terminal so that every program started from it sees the change"),
+                "In ~/.zshrc line 12, keep the existing PATH: export PATH=/usr/local/go/bin:\"$PATH\" — then open a new terminal so that every program started from it sees the change"),
             new Finding("modules.auto", Severity.Info, "GO111MODULE=auto", "A left-over of the GOPATH era.",
                 [new Evidence(Home + "/[red].zprofile", 3, "export GO111MODULE=auto")], "Remove the GO111MODULE assignment."),
             new Finding("gopath.bin-missing", Severity.Warning, "/Users/u/go/bin is not on PATH",
