@@ -576,8 +576,8 @@ public sealed class LiteDbEventStore : IEventStore
     {
         // Selective filters go through their index; everything else walks positions in order
         // and stops at the limit, so "the newest 50" never reads the whole log.
-        // A path's events and a stream's events are read through indexes whose keys sort by
-        // position (path+position, stream+version), so the newest of them come first without a sort.
+        // A stream's events (and so a path's, which are its streams') are read through the
+        // stream+version index, whose keys sort by position: the newest come first without a sort.
         var types = query.Types is { Count: > 0 } t ? new HashSet<string>(t, StringComparer.Ordinal) : null;
         if (query.Path is { } path)
         {
