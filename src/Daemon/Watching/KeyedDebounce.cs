@@ -7,12 +7,12 @@ namespace GoWatch.Daemon.Watching;
 /// <summary>
 /// Debounce per key: a value is passed on <c>debounce</c> after the last value with its key, and
 /// only that last value (what <c>GroupBy(key).SelectMany(g =&gt; g.Throttle(debounce))</c> does).
-/// Rx's <c>Throttle</c> starts a new timer for every value, so a burst of writes to a file made a
-/// scheduler timer per write that lived until the next write and survived collections (most of a
-/// burst's garbage-collected memory, tests/Benchmarks/ANALYSIS.md). Here a touch only moves its
-/// key's due time in a table, and one scheduler timer, set for the earliest due time, runs at a
-/// time: a burst costs no allocation per value and one timer per settled batch, and everything
-/// due together is passed on from one thread.
+/// Rx's <c>Throttle</c> starts a new scheduler timer for every value, so a burst of writes to a
+/// file made a timer per write, each living until the next write (tests/Benchmarks/ANALYSIS.md,
+/// P2 / P3). Here a touch only moves its key's due time in a table, and one scheduler timer, set
+/// for the earliest due time, runs at a time: a touch allocates nothing, a burst sets about one
+/// timer per debounce interval and per settled batch, and everything due together is passed on
+/// from one thread.
 /// </summary>
 public static class KeyedDebounce
 {
