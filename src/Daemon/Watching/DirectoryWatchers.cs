@@ -231,10 +231,23 @@ public sealed class DirectoryWatchers : IDisposable
         // Below a recursive root a directory's own metadata changes whenever an entry in it
         // does: only its creation, deletion or renaming changes what must be watched.
         if ((structural || !root.Recursive)
-            && (catalogue.AffectsCatalogue(path) || DirectoriesOf(catalogue).Any(dir => IsSameOrAncestor(path, dir) && dir != root.CataloguePath)))
+            && (catalogue.AffectsCatalogue(path) || LeadsToWatchedDirectory(catalogue, root, path)))
         {
             Emit(new WatchSignal.TopologyChanged(path));
         }
+    }
+
+    // A loop, not LINQ: asked for every event of a burst, it must not allocate.
+    private bool LeadsToWatchedDirectory(WatchCatalogue catalogue, WatchRoot root, string path)
+    {
+        foreach (var dir in DirectoriesOf(catalogue))
+        {
+            if (IsSameOrAncestor(path, dir) && dir != root.CataloguePath)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void Emit(WatchSignal signal)
@@ -267,9 +280,9 @@ public sealed class DirectoryWatchers : IDisposable
 
     private static bool IsSameOrAncestor(string candidate, string dir)
     {
-        var prefix = candidate.TrimEnd('/');
+        var prefix = candidate.AsSpan().TrimEnd('/');
         return dir == candidate
-            || (dir.Length > prefix.Length && dir[prefix.Length] == '/' && dir.StartsWith(prefix, StringComparison.Ordinal));
+            || (dir.Length > prefix.Length && dir[prefix.Length] == '/' && dir.AsSpan().StartsWith(prefix, StringComparison.Ordinal));
     }
 
     public void Dispose()

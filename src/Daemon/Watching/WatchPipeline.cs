@@ -15,16 +15,10 @@ public static class WatchPipeline
     {
         var shared = signals.Publish().RefCount();
 
-        var records = shared
-            .OfType<WatchSignal.PathTouched>()
-            .GroupBy(s => s.Path, StringComparer.Ordinal)
-            .SelectMany(group => group.Throttle(debounce, scheduler))
+        var records = KeyedDebounce.Create(shared.OfType<WatchSignal.PathTouched>(), s => s.Path, debounce, scheduler)
             .Select(s => (WatchAction)new WatchAction.RecordPath(s.Path));
 
-        var installations = shared
-            .OfType<WatchSignal.InstallationTouched>()
-            .GroupBy(s => s.Path, StringComparer.Ordinal)
-            .SelectMany(group => group.Throttle(debounce, scheduler))
+        var installations = KeyedDebounce.Create(shared.OfType<WatchSignal.InstallationTouched>(), s => s.Path, debounce, scheduler)
             .Select(s => (WatchAction)new WatchAction.RecordInstallation(s.Path));
 
         var rescans = shared
@@ -39,10 +33,7 @@ public static class WatchPipeline
             });
 
         // Dropped events settle per root: a storm of drops on one stream is one re-check.
-        var rechecks = shared
-            .OfType<WatchSignal.EventsDropped>()
-            .GroupBy(s => s.Root, StringComparer.Ordinal)
-            .SelectMany(group => group.Throttle(debounce, scheduler))
+        var rechecks = KeyedDebounce.Create(shared.OfType<WatchSignal.EventsDropped>(), s => s.Root, debounce, scheduler)
             .Select(s => (WatchAction)new WatchAction.Recheck(s.Root, s.Error));
 
         return records.Merge(installations).Merge(rescans).Merge(rechecks);

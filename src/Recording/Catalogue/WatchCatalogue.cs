@@ -22,8 +22,24 @@ public sealed class WatchCatalogue(IReadOnlyList<WatchTarget> targets, IReadOnly
     /// <summary>Directories whose entries decide what the catalogue holds: a change there means "rebuild the catalogue".</summary>
     public IReadOnlyList<string> RefreshDirectories { get; } = refreshDirectories ?? [];
 
+    // Arrays and each installation's bin directory made once: the lookups below run for every watcher event.
+    private readonly WatchTarget[] _targets = [.. targets];
+    private readonly (string Installation, string Bin)[] _installationBins = [.. (installations ?? []).Select(i => (i, Path.Combine(i, "bin")))];
+    private readonly string[] _refreshDirectories = [.. refreshDirectories ?? []];
+
     /// <summary>The catalogue entry a path belongs to, or null when it is not watched.</summary>
-    public WatchTarget? Find(string path) => Targets.FirstOrDefault(t => t.Matches(path));
+    public WatchTarget? Find(string path)
+    {
+        // A loop, not LINQ: the watchers ask for every event of a burst.
+        foreach (var target in _targets)
+        {
+            if (target.Matches(path))
+            {
+                return target;
+            }
+        }
+        return null;
+    }
 
     public bool IsRevertible(string path) => Find(path)?.Revertible == true;
 
@@ -33,14 +49,33 @@ public sealed class WatchCatalogue(IReadOnlyList<WatchTarget> targets, IReadOnly
     /// </summary>
     public string? FindInstallation(string path)
     {
-        var parent = Path.GetDirectoryName(path);
-        return Installations.FirstOrDefault(i => i == path || i == parent || Path.Combine(i, "bin") == parent);
+        var parent = WatchTarget.ParentOf(path);
+        foreach (var (installation, bin) in _installationBins)
+        {
+            if (installation == path || parent.SequenceEqual(installation) || parent.SequenceEqual(bin))
+            {
+                return installation;
+            }
+        }
+        return null;
     }
 
     /// <summary>True when a change at <paramref name="path"/> may change what the catalogue holds.</summary>
-    public bool AffectsCatalogue(string path) =>
-        Path.GetDirectoryName(path) is { } parent && RefreshDirectories.Contains(parent, StringComparer.Ordinal)
-        || Find(path) is { RebuildsCatalogue: true };
+    public bool AffectsCatalogue(string path)
+    {
+        var parent = WatchTarget.ParentOf(path);
+        if (!parent.IsEmpty)
+        {
+            foreach (var dir in _refreshDirectories)
+            {
+                if (parent.SequenceEqual(dir))
+                {
+                    return true;
+                }
+            }
+        }
+        return Find(path) is { RebuildsCatalogue: true };
+    }
 
     /// <summary>Every file the catalogue names right now.</summary>
     public IEnumerable<string> CurrentPaths() => Targets.SelectMany(t => t.CurrentPaths()).Distinct(StringComparer.Ordinal);

@@ -15,17 +15,28 @@ public sealed record WatchTarget(string Directory, string? FileName, string? Pat
     public static WatchTarget Glob(string directory, string pattern, string fileClass, bool revertible) =>
         new(directory, null, pattern, fileClass, revertible);
 
+    /// <summary>
+    /// True when <paramref name="path"/> is this file or matches this glob. Compared as spans: the
+    /// watchers ask for every event of a burst, and must not build strings to answer.
+    /// </summary>
     public bool Matches(string path)
     {
-        if (!string.Equals(Path.GetDirectoryName(path), Directory, StringComparison.Ordinal))
+        if (!ParentOf(path).SequenceEqual(Directory))
         {
             return false;
         }
-        var name = Path.GetFileName(path);
+        var name = Path.GetFileName(path.AsSpan());
         return FileName is not null
-            ? string.Equals(name, FileName, StringComparison.Ordinal)
+            ? name.SequenceEqual(FileName)
             : System.IO.Enumeration.FileSystemName.MatchesSimpleExpression(Pattern!, name, ignoreCase: false);
     }
+
+    /// <summary>
+    /// <see cref="Path.GetDirectoryName(string)"/> without building a string; like it, doubled
+    /// separators are collapsed (then, rarely, a string is built).
+    /// </summary>
+    internal static ReadOnlySpan<char> ParentOf(string path) =>
+        path.Contains("//", StringComparison.Ordinal) ? Path.GetDirectoryName(path) : Path.GetDirectoryName(path.AsSpan());
 
     /// <summary>The files this target names right now (a glob is expanded against the directory).</summary>
     public IEnumerable<string> CurrentPaths()
