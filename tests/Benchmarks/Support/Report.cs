@@ -28,12 +28,12 @@ public static class Report
         md.AppendLine("A full run takes about 20 minutes here (10 of them the P3 idle windows) once the P4 store exists. The");
         md.AppendLine("million-event P4 store is generated through `AppendMany` the first time (about 3 minutes here) and kept");
         md.AppendLine("under `/var/tmp/gowatch-benchmarks/`, keyed by the sources that decide its bytes");
-        md.AppendLine("(`src/Events` Store, Serialization, Model, the LiteDB version); `--fresh-store` makes it anew.");
+        md.AppendLine("(`src/Events` Store, Serialization, Model, `src/Events.LiteDb`, the LiteDB version); `--fresh-store` makes it anew.");
         md.AppendLine();
         md.AppendLine("Needs `inotifywait` (inotify-tools) for the P1 floor and `git` for P6; P7/P8 publish the CLI with and without");
-        md.AppendLine("ReadyToRun from a copy of the sources (NuGet must be reachable for the runtime and crossgen packs); P2/P3 run");
+        md.AppendLine("ReadyToRun from a copy of the sources (NuGet must be reachable for the runtime and crossgen packs); P1–P3 run");
         md.AppendLine("gowatchd twice, as the build output under the JIT and as a native AOT publish made from a copy of the sources");
-        md.AppendLine("(needs `clang`, any `clang-NN` will do, and the ILCompiler packs from NuGet).");
+        md.AppendLine("(needs `clang`, any `clang-NN` will do, and the ILCompiler packs from NuGet), and judge the native one.");
         md.AppendLine();
         md.AppendLine("## This run");
         md.AppendLine();
