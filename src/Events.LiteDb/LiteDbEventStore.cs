@@ -564,11 +564,7 @@ public sealed class LiteDbEventStore : IEventStore
         Read(() => _streams.Find(Prefixed("_id", prefix)).Select(d => d["_id"].AsString).Where(id => id.StartsWith(prefix, StringComparison.Ordinal)).ToList());
 
     public IReadOnlyList<EventEnvelope> ReadStream(string stream) =>
-        Read(() => _events.Find(Prefixed("sv", stream + "#"))
-            .Where(d => d["stream"].AsString == stream)
-            .Select(ToEnvelope)
-            .OrderBy(e => e.Version)
-            .ToList());
+        Read(() => StreamDocuments(stream, ascending: true).Select(ToEnvelope).ToList());
 
     public IReadOnlyList<EventEnvelope> Query(EventQuery query) => Read(() => QueryEngine(query));
 
@@ -576,41 +572,32 @@ public sealed class LiteDbEventStore : IEventStore
     {
         // Selective filters go through their index; everything else walks positions in order
         // and stops at the limit, so "the newest 50" never reads the whole log.
-        // A stream's events (and so a path's, which are its streams') are read through the
-        // stream+version index, whose keys sort by position: the newest come first without a sort.
+        // A stream's events are read through the stream+version index, whose keys sort by
+        // position: the newest come first without a sort.
+        var ascending = query.Ascending;
+        var documents = query switch
+        {
+            // A path's events are those of its own streams (SPEC §4), merged by position.
+            { Path: { } path } => MergeByPosition(StreamDocuments(Streams.File(path), ascending), StreamDocuments(Streams.Install(path), ascending), ascending),
+            { Stream: { } stream } => StreamDocuments(stream, ascending),
+            // Drift events live in their check's stream.
+            { CheckId: { } checkId } => StreamDocuments(Streams.Check(checkId), ascending),
+            _ => PositionDocuments(query),
+        };
         var types = query.Types is { Count: > 0 } t ? new HashSet<string>(t, StringComparer.Ordinal) : null;
-        if (query.Path is { } path)
-        {
-            // A path's events are those of its own streams (SPEC §4): each stream's stream+version
-            // keys already run in position order, so the two are merged without a sort.
-            var paths = MergeByPosition(
-                StreamDocuments(Streams.File(path), query.Ascending),
-                StreamDocuments(Streams.Install(path), query.Ascending),
-                query.Ascending).Where(d => Matches(d, query, types)).Select(ToEnvelope);
-            return (query.Limit > 0 ? paths.Take(query.Limit) : paths).ToList();
-        }
+        var matches = documents.Where(d => Matches(d, query, types)).Select(ToEnvelope);
+        return (query.Limit > 0 ? matches.Take(query.Limit) : matches).ToList();
+    }
 
+    /// <summary>Documents in position order, within the query's position bounds when it has any.</summary>
+    private IEnumerable<BsonDocument> PositionDocuments(EventQuery query)
+    {
         var q = _events.Query();
-        var order = "_id";
-        if (query.Stream is { } stream)
-        {
-            q = q.Where(Prefixed("sv", stream + "#"));
-            order = "sv";
-        }
-        else if (query.CheckId is { } checkId)
-        {
-            // Drift events live in their check's stream: its stream+version keys find them in order.
-            q = q.Where(Prefixed("sv", Streams.Check(checkId) + "#"));
-            order = "sv";
-        }
-        else if (query.AfterPosition is not null || query.BeforePosition is not null)
+        if (query.AfterPosition is not null || query.BeforePosition is not null)
         {
             q = q.Where(PositionRange, query.AfterPosition is { } a ? a + 1 : long.MinValue, query.BeforePosition is { } b ? b - 1 : long.MaxValue);
         }
-        q = query.Ascending ? q.OrderBy(order) : q.OrderByDescending(order);
-
-        var matches = q.ToEnumerable().Where(d => Matches(d, query, types)).Select(ToEnvelope);
-        return (query.Limit > 0 ? matches.Take(query.Limit) : matches).ToList();
+        return (query.Ascending ? q.OrderBy("_id") : q.OrderByDescending("_id")).ToEnumerable();
     }
 
     /// <summary>One stream's documents in version order, which is position order, read lazily through its index.</summary>
