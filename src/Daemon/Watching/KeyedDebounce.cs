@@ -133,19 +133,11 @@ public static class KeyedDebounce
             // As Throttle does: what is still pending is passed on at once, then the end.
             lock (_emit)
             {
-                lock (_gate)
+                if (Stop(passPending: true))
                 {
-                    if (_done)
-                    {
-                        return;
-                    }
-                    _done = true;
-                    _timer?.Dispose();
-                    _ready.AddRange(_pending.Values);
-                    _pending.Clear();
+                    EmitReady();
+                    observer.OnCompleted();
                 }
-                EmitReady();
-                observer.OnCompleted();
             }
         }
 
@@ -153,29 +145,37 @@ public static class KeyedDebounce
         {
             lock (_emit)
             {
-                lock (_gate)
+                if (Stop(passPending: false))
                 {
-                    if (_done)
-                    {
-                        return;
-                    }
-                    _done = true;
-                    _timer?.Dispose();
-                    _pending.Clear();
+                    observer.OnError(error);
                 }
-                observer.OnError(error);
             }
         }
 
         public void Dispose()
         {
+            Stop(passPending: false);
+            Upstream.Dispose();
+        }
+
+        /// <summary>Ends the table and its timer once; false when it had already ended.</summary>
+        private bool Stop(bool passPending)
+        {
             lock (_gate)
             {
+                if (_done)
+                {
+                    return false;
+                }
                 _done = true;
                 _timer?.Dispose();
+                if (passPending)
+                {
+                    _ready.AddRange(_pending.Values);
+                }
                 _pending.Clear();
+                return true;
             }
-            Upstream.Dispose();
         }
     }
 }
